@@ -1,0 +1,248 @@
+/*
+ * main: options, mode dispatch and exit status. The only place (with the TUI
+ * loop) that prints messages: 0 success, 1 runtime failure, 2 bad usage.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "probes/snapshot.h"
+#include "src/demo.h"
+#include "src/json.h"
+#include "src/model.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/tui.h"
+
+#ifndef NSVIEW_VERSION
+#define NSVIEW_VERSION "0.1.0"
+#endif
+
+enum mode { MODE_TUI, MODE_JSON, MODE_TREE, MODE_LIST, MODE_NET, MODE_DEMO };
+
+static const char usage_text[] =
+	"usage: nsview [options]\n"
+	"  (no mode)          the interactive TUI\n"
+	"  --json             one snapshot of every namespace as JSON (schema nsview/1)\n"
+	"  --tree             the nested PID-namespace tree with each process's PID at every level\n"
+	"  --list [--type T]  every namespace (or those of type T), including those no process is in\n"
+	"  --net              every network namespace with its interfaces\n"
+	"  --from PID         with --tree (or the TUI): the world as PID's PID namespace sees it\n"
+	"  --demo FLAGS       clone() a child with FLAGS (pid,net,uts,ipc,mnt,user,cgroup,time or\n"
+	"                     none) and show what it sees of itself beside what the parent sees\n"
+	"  --proc DIR         read DIR instead of /proc\n"
+	"  --no-net           skip the netlink probe\n"
+	"  -d, --delay SECS   TUI refresh interval (default 2)\n"
+	"  -h, --help         this text\n"
+	"  -V, --version      the version\n";
+
+__attribute__((format(printf, 1, 2), noreturn)) static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("nsview: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	exit(2);
+}
+
+/* A culprit from the command line, made safe to echo back. */
+static char *culprit(const char *s)
+{
+	return util_sanitize_str(s);
+}
+
+static void set_mode(enum mode *m, enum mode want, const char *opt)
+{
+	/* --json combines with --demo; any other two modes are a usage error */
+	if (*m == MODE_DEMO && want == MODE_JSON)
+		return;
+	if (*m == MODE_JSON && want == MODE_DEMO) {
+		*m = MODE_DEMO;
+		return;
+	}
+	if (*m != MODE_TUI && *m != want)
+		usage_error("%s cannot be combined with another output mode", opt);
+	*m = want;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_JSON = 256, OPT_TREE, OPT_LIST, OPT_NET, OPT_TYPE, OPT_FROM, OPT_DEMO, OPT_PROC, OPT_NONET };
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },   { "tree", no_argument, NULL, OPT_TREE },
+		{ "list", no_argument, NULL, OPT_LIST },   { "net", no_argument, NULL, OPT_NET },
+		{ "type", required_argument, NULL, OPT_TYPE },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "demo", required_argument, NULL, OPT_DEMO },
+		{ "proc", required_argument, NULL, OPT_PROC },
+		{ "no-net", no_argument, NULL, OPT_NONET },
+		{ "delay", required_argument, NULL, 'd' }, { "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },     { 0, 0, 0, 0 },
+	};
+	enum mode mode = MODE_TUI;
+	bool want_json = false;
+	int type = -1;
+	const char *type_arg = NULL, *demo_arg = NULL, *from_arg = NULL;
+	pid_t from = 0;
+	bool from_set = false;
+	double delay = 2.0;
+	struct snapshot_opts so = { 0 };
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:hV", longopts, NULL)) != -1) {
+		long long v;
+		switch (c) {
+		case OPT_JSON:
+			want_json = true;
+			set_mode(&mode, MODE_JSON, "--json");
+			break;
+		case OPT_TREE:
+			set_mode(&mode, MODE_TREE, "--tree");
+			break;
+		case OPT_LIST:
+			set_mode(&mode, MODE_LIST, "--list");
+			break;
+		case OPT_NET:
+			set_mode(&mode, MODE_NET, "--net");
+			break;
+		case OPT_DEMO:
+			set_mode(&mode, MODE_DEMO, "--demo");
+			demo_arg = optarg;
+			break;
+		case OPT_TYPE:
+			type_arg = optarg;
+			type = model_type_parse(optarg, strlen(optarg));
+			if (type < 0)
+				usage_error("--type '%s': not a namespace type (cgroup, ipc, mnt, net, pid, "
+					    "time, user, uts)",
+					    culprit(optarg));
+			break;
+		case OPT_FROM:
+			if (util_parse_ll(optarg, 1, 0x7fffffff, &v) < 0)
+				usage_error("--from '%s': not a process id", culprit(optarg));
+			from = (pid_t)v;
+			from_arg = optarg;
+			from_set = true;
+			break;
+		case OPT_PROC:
+			so.proc_root = optarg;
+			break;
+		case OPT_NONET:
+			so.no_net = true;
+			break;
+		case 'd':
+			if (util_parse_secs(optarg, &delay) < 0)
+				usage_error("--delay '%s': not a positive number of seconds", culprit(optarg));
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("nsview %s\n", NSVIEW_VERSION);
+			return 0;
+		case ':':
+			usage_error("%s needs an argument", culprit(argv[optind - 1]));
+			break;
+		default:
+			usage_error("unknown option '%s'", culprit(argv[optind - 1]));
+		}
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", culprit(argv[optind]));
+	if (type_arg && mode != MODE_LIST)
+		usage_error("--type %s goes with --list", culprit(type_arg));
+	if (from_set && mode != MODE_TREE && mode != MODE_TUI)
+		usage_error("--from %s goes with --tree or the TUI", culprit(from_arg));
+
+	if (mode == MODE_DEMO) {
+		unsigned long flags;
+		const char *bad = NULL;
+		if (demo_parse_flags(demo_arg, &flags, &bad) < 0)
+			usage_error("--demo: %s", culprit(bad));
+		return demo_cli(flags, want_json, stdout);
+	}
+	if (mode == MODE_TUI && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
+		fputs("nsview: the TUI needs a terminal; for output to a pipe or file use --json, "
+		      "--tree, --list or --net\n",
+		      stderr);
+		return 2;
+	}
+
+	struct snapshot_ctx *ctx = NULL;
+	int r = snapshot_open(&so, &ctx);
+	if (r < 0) {
+		char *p = culprit(so.proc_root ? so.proc_root : "/proc");
+		fprintf(stderr, "nsview: --proc %s: %s\n", p, strerror(-r));
+		free(p);
+		return 2;
+	}
+	if (mode == MODE_TUI) {
+		if (from_set) {
+			/* fail before the screen is taken if the process does not exist */
+			struct snapshot *s = NULL;
+			r = snapshot_take(ctx, &s);
+			bool found = r >= 0 && model_find_proc(s, from);
+			model_free(s);
+			if (!found) {
+				fprintf(stderr, "nsview: --from %d: no such process\n", (int)from);
+				snapshot_close(ctx);
+				return 2;
+			}
+		}
+		struct tui_opts to = { .ctx = ctx, .delay = delay, .from = from };
+		r = tui_run(&to);
+		snapshot_close(ctx);
+		return r;
+	}
+
+	struct snapshot *s = NULL;
+	r = snapshot_take(ctx, &s);
+	if (r < 0) {
+		fprintf(stderr, "nsview: cannot read %s: %s\n", so.proc_root ? so.proc_root : "/proc",
+			strerror(-r));
+		snapshot_close(ctx);
+		return 1;
+	}
+	int status = 0;
+	switch (mode) {
+	case MODE_JSON:
+		r = json_write(stdout, s);
+		break;
+	case MODE_TREE:
+		r = text_tree(stdout, s, from);
+		if (r == -ESRCH) {
+			fprintf(stderr, "nsview: --from %d: no such process\n", (int)from);
+			status = 2;
+		}
+		break;
+	case MODE_LIST:
+		r = text_list(stdout, s, type);
+		break;
+	case MODE_NET:
+		r = text_net(stdout, s);
+		break;
+	default:
+		r = 0;
+		break;
+	}
+	if (r < 0 && status == 0) {
+		fprintf(stderr, "nsview: writing output: %s\n", strerror(-r));
+		status = 1;
+	}
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "nsview: writing output: %s\n", strerror(errno));
+		status = 1;
+	}
+	model_free(s);
+	snapshot_close(ctx);
+	return status;
+}

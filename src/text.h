@@ -1,0 +1,21 @@
+/*
+ * text: the plain-text writers --tree, --tree --from, --list and --net, each
+ * over one snapshot. Every string from the system goes through util_sanitize.
+ */
+#ifndef NSVIEW_TEXT_H
+#define NSVIEW_TEXT_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "src/model.h"
+
+/* The nested PID-namespace tree; from = 0 for the whole machine, else only what
+ * PID's PID namespace sees, with its PIDs. -ESRCH if from is not in the snapshot. */
+int text_tree(FILE *f, const struct snapshot *s, pid_t from);
+/* Every namespace, or only those of type (-1: all). */
+int text_list(FILE *f, const struct snapshot *s, int type);
+/* Every network namespace and its interfaces. */
+int text_net(FILE *f, const struct snapshot *s);
+
+#endif
