@@ -2,17 +2,63 @@
  * demo: clone() demo children with chosen CLONE_NEW* flags, each reporting what
  * it sees of itself (pid, ppid, uid, hostname, interfaces, visible processes,
  * namespace inodes) beside what the parent sees of it. Used by --demo and by
- * the TUI's spawn action.
+ * the TUI's spawn action. Children die with nsview (PR_SET_PDEATHSIG).
  */
 #ifndef NSVIEW_DEMO_H
 #define NSVIEW_DEMO_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
+
+#include "src/model.h"
+
+#define DEMO_MAX_IFACES 8
+
+/* What the child reports of itself over its pipe. */
+struct demo_inside {
+	pid_t pid, ppid;
+	uid_t uid;
+	char hostname[65];
+	struct {
+		char name[16];
+		bool up;
+	} ifaces[DEMO_MAX_IFACES];
+	int nifaces;
+	int nprocs_visible;        /* entries in the /proc the child sees */
+	bool own_proc;             /* it mounted a private /proc (pid + mnt) */
+	uint64_t ns[NS_TYPE_MAX];  /* its namespace inodes */
+};
+
+/* What nsview sees of the child from outside. */
+struct demo_outside {
+	pid_t pid;                 /* in nsview's PID namespace */
+	pid_t nspid[NSPID_MAX];    /* NSpid, outermost first */
+	int nnspid;
+	uint64_t ns[NS_TYPE_MAX];
+	char veth[16];             /* nsview's end of the veth pair, "" if none */
+};
+
+struct demo_child;
 
 /* Parse a comma list of pid,net,uts,ipc,mnt,user,cgroup,time (or "none") into CLONE_NEW*
  * flags; -EINVAL with *culprit (static or pointing into list) naming what is wrong. */
 int demo_parse_flags(const char *list, unsigned long *ret_flags, const char **culprit);
+/* Comma list of the names of flags ("pid,net,uts"), or "none"; a new string. */
+char *demo_flags_str(unsigned long flags);
+/* Spawn a child with flags (and a veth pair to nsview when veth and CLONE_NEWNET); it
+ * reports, then waits until killed. -errno on failure, with *why a static reason. */
+int demo_spawn(unsigned long flags, bool veth, struct demo_child **ret, const char **why);
+const struct demo_inside *demo_inside(const struct demo_child *c);
+const struct demo_outside *demo_outside(const struct demo_child *c);
+unsigned long demo_flags(const struct demo_child *c);
+/* The spawned child with host pid `pid`, or NULL if nsview did not spawn it. */
+struct demo_child *demo_find(pid_t pid);
+/* Kill, reap and free one child (and its veth); NULL is a no-op. */
+void demo_kill(struct demo_child *c);
+/* Kill and reap every child still alive (on quit and on fatal signals' way out). */
+void demo_kill_all(void);
 /* --demo: spawn one child, print both views (text, or JSON), reap it. Returns an exit status. */
 int demo_cli(unsigned long flags, bool json, FILE *out);
 
