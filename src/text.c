@@ -12,8 +12,3 @@ int text_list(FILE *f, const struct snapshot *s, int type)
 {
 	return -ENOSYS;
 }
-
-int text_net(FILE *f, const struct snapshot *s)
-{
-	return -ENOSYS;
-}
