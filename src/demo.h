@@ -29,6 +29,9 @@ struct demo_inside {
 	int nprocs_visible;        /* entries in the /proc the child sees */
 	bool own_proc;             /* it mounted a private /proc (pid + mnt) */
 	uint64_t ns[NS_TYPE_MAX];  /* its namespace inodes */
+	long time_offset;          /* seconds it added to CLOCK_MONOTONIC and CLOCK_BOOTTIME */
+	long boottime;             /* CLOCK_BOOTTIME in seconds as the child reads it */
+	char veth_addr[20];        /* its end's address ("169.254.x.y/30"), "" if no veth */
 };
 
 /* What nsview sees of the child from outside. */
@@ -38,6 +41,10 @@ struct demo_outside {
 	int nnspid;
 	uint64_t ns[NS_TYPE_MAX];
 	char veth[16];             /* nsview's end of the veth pair, "" if none */
+	pid_t ppid;                /* nsview itself */
+	uid_t uid;                 /* the child's uid as nsview sees it */
+	char veth_peer[16];        /* the child's end of the veth pair, "" if none */
+	char veth_addr[20];        /* nsview's end's address, "" if none */
 };
 
 struct demo_child;
@@ -47,6 +54,10 @@ struct demo_child;
 int demo_parse_flags(const char *list, unsigned long *ret_flags, const char **culprit);
 /* Comma list of the names of flags ("pid,net,uts"), or "none"; a new string. */
 char *demo_flags_str(unsigned long flags);
+/* The CLONE_NEW* flag of namespace type t (CLONE_NEWNS for mnt); 0 for an invalid t. */
+unsigned long demo_type_flag(enum ns_type t);
+/* How many processes the caller's /proc shows (its numeric entries); -errno if unreadable. */
+int demo_count_procs(void);
 /* Spawn a child with flags (and a veth pair to nsview when veth and CLONE_NEWNET); it
  * reports, then waits until killed. -errno on failure, with *why a static reason. */
 int demo_spawn(unsigned long flags, bool veth, struct demo_child **ret, const char **why);
@@ -61,5 +72,13 @@ void demo_kill(struct demo_child *c);
 void demo_kill_all(void);
 /* --demo: spawn one child, print both views (text, or JSON), reap it. Returns an exit status. */
 int demo_cli(unsigned long flags, bool json, FILE *out);
+
+struct demo_cli_opts {
+	bool json;
+	bool veth;  /* --veth: a veth pair to the child (needs net) */
+	bool hold;  /* --hold: keep the child until stdin ends or a signal, then reap it */
+};
+/* demo_cli with the --veth and --hold options. Returns an exit status. */
+int demo_cli_run(unsigned long flags, const struct demo_cli_opts *o, FILE *out);
 
 #endif

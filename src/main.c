@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -35,6 +36,8 @@ static const char usage_text[] =
 	"  --from PID         with --tree (or the TUI): the world as PID's PID namespace sees it\n"
 	"  --demo FLAGS       clone() a child with FLAGS (pid,net,uts,ipc,mnt,user,cgroup,time or\n"
 	"                     none) and show what it sees of itself beside what the parent sees\n"
+	"  --veth             with --demo and net: a veth pair between the child and nsview\n"
+	"  --hold             with --demo: keep the child until stdin ends or a signal\n"
 	"  --proc DIR         read DIR instead of /proc\n"
 	"  --no-net           skip the netlink probe\n"
 	"  -d, --delay SECS   TUI refresh interval (default 2)\n"
@@ -75,7 +78,8 @@ static void set_mode(enum mode *m, enum mode want, const char *opt)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_JSON = 256, OPT_TREE, OPT_LIST, OPT_NET, OPT_TYPE, OPT_FROM, OPT_DEMO, OPT_PROC, OPT_NONET };
+	enum { OPT_JSON = 256, OPT_TREE, OPT_LIST, OPT_NET, OPT_TYPE, OPT_FROM, OPT_DEMO, OPT_PROC, OPT_NONET,
+	       OPT_VETH, OPT_HOLD };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },   { "tree", no_argument, NULL, OPT_TREE },
 		{ "list", no_argument, NULL, OPT_LIST },   { "net", no_argument, NULL, OPT_NET },
@@ -84,6 +88,7 @@ int main(int argc, char **argv)
 		{ "demo", required_argument, NULL, OPT_DEMO },
 		{ "proc", required_argument, NULL, OPT_PROC },
 		{ "no-net", no_argument, NULL, OPT_NONET },
+		{ "veth", no_argument, NULL, OPT_VETH },   { "hold", no_argument, NULL, OPT_HOLD },
 		{ "delay", required_argument, NULL, 'd' }, { "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },     { 0, 0, 0, 0 },
 	};
@@ -93,6 +98,7 @@ int main(int argc, char **argv)
 	const char *type_arg = NULL, *demo_arg = NULL, *from_arg = NULL;
 	pid_t from = 0;
 	bool from_set = false;
+	struct demo_cli_opts demo_opts = { 0 };
 	double delay = 2.0;
 	struct snapshot_opts so = { 0 };
 	int c;
@@ -139,6 +145,12 @@ int main(int argc, char **argv)
 		case OPT_NONET:
 			so.no_net = true;
 			break;
+		case OPT_VETH:
+			demo_opts.veth = true;
+			break;
+		case OPT_HOLD:
+			demo_opts.hold = true;
+			break;
 		case 'd':
 			if (util_parse_secs(optarg, &delay) < 0)
 				usage_error("--delay '%s': not a positive number of seconds", culprit(optarg));
@@ -163,12 +175,17 @@ int main(int argc, char **argv)
 	if (from_set && mode != MODE_TREE && mode != MODE_TUI)
 		usage_error("--from %s goes with --tree or the TUI", culprit(from_arg));
 
+	if ((demo_opts.veth || demo_opts.hold) && mode != MODE_DEMO)
+		usage_error("%s goes with --demo", demo_opts.veth ? "--veth" : "--hold");
 	if (mode == MODE_DEMO) {
 		unsigned long flags;
 		const char *bad = NULL;
 		if (demo_parse_flags(demo_arg, &flags, &bad) < 0)
 			usage_error("--demo: %s", culprit(bad));
-		return demo_cli(flags, want_json, stdout);
+		if (demo_opts.veth && !(flags & CLONE_NEWNET))
+			usage_error("--veth needs a new network namespace: add net to --demo");
+		demo_opts.json = want_json;
+		return demo_cli_run(flags, &demo_opts, stdout);
 	}
 	if (mode == MODE_TUI && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
 		fputs("nsview: the TUI needs a terminal; for output to a pipe or file use --json, "
