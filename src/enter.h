@@ -1,5 +1,7 @@
 /*
  * enter: run a shell inside every namespace of a process (the TUI's `e`).
+ * nsview itself never changes namespace: a forked child enters and forks the
+ * shell, so a new PID namespace applies to it too.
  */
 #ifndef NSVIEW_ENTER_H
 #define NSVIEW_ENTER_H
