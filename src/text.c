@@ -1,14 +1,561 @@
-/* text: placeholder until the writers land. */
+/*
+ * text: the --tree and --list writers over one snapshot.
+ *
+ * --tree nests PID namespaces under their parents; inside each, its processes form a
+ * parent/child tree by ppid, each shown with its PID at every level from the
+ * perspective's down to its own. --list is one aligned line per namespace, like lsns.
+ * Every string from the system passes through sb_add_safe, so nothing the system
+ * names can steer the terminal. Output is built in a strbuf and written once.
+ */
 #include "src/text.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "src/util.h"
+
+/* Drawing characters: UTF-8 unless the locale names another character set. */
+struct glyphs {
+	const char *arrow, *tee, *last, *bar, *blank;
+};
+
+static const struct glyphs glyphs_utf8 = { " \u2192 ", "\u251c\u2500 ", "\u2514\u2500 ",
+					   "\u2502  ", "   " };
+static const struct glyphs glyphs_ascii = { " -> ", "|- ", "`- ", "|  ", "   " };
+
+/*
+ * The contract shows "4321 → 7 → 1", so UTF-8 is the default, also for an unset
+ * locale or "C"; only a locale that names a character set other than UTF-8
+ * (LC_ALL, else LC_CTYPE, else LANG, e.g. "de_DE.ISO-8859-1") gets ASCII.
+ */
+static const struct glyphs *text_glyphs(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < ARRAY_SIZE(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		const char *dot = strchr(v, '.');
+		if (!dot)
+			return &glyphs_utf8;
+		dot++;
+		size_t n = strcspn(dot, "@");
+		if ((n == 5 && strncasecmp(dot, "utf-8", 5) == 0) ||
+		    (n == 4 && strncasecmp(dot, "utf8", 4) == 0))
+			return &glyphs_utf8;
+		return &glyphs_ascii;
+	}
+	return &glyphs_utf8;
+}
+
+static int text_flush(FILE *f, struct strbuf *sb)
+{
+	int r = 0;
+	errno = 0;
+	if (fwrite(sb->buf ? sb->buf : "", 1, sb->len, f) != sb->len || fflush(f) != 0)
+		r = errno ? -errno : -EIO;
+	sb_free(sb);
+	return r;
+}
+
+static void add_safe_str(struct strbuf *sb, const char *s)
+{
+	if (s)
+		sb_add_safe(sb, s, strlen(s));
+}
+
+/* The command line joined by spaces, or [comm] for a process without one. */
+static void add_cmdline(struct strbuf *sb, const struct proc *p)
+{
+	if (!p->argv || p->argc == 0 || !p->argv[0]) {
+		sb_addc(sb, '[');
+		sb_add_safe(sb, p->comm, strnlen(p->comm, sizeof p->comm));
+		sb_addc(sb, ']');
+		return;
+	}
+	for (size_t i = 0; i < p->argc && p->argv[i]; i++) {
+		if (i)
+			sb_addc(sb, ' ');
+		add_safe_str(sb, p->argv[i]);
+	}
+}
+
+/*
+ * A fixture's uids belong to the machine it was captured on, so they are shown as
+ * numbers there; a live snapshot shows names where the passwd database has one.
+ */
+static void add_user(struct strbuf *sb, const struct snapshot *s, uid_t uid)
+{
+	struct passwd *pw = s->live ? getpwuid(uid) : NULL;
+	if (pw && pw->pw_name)
+		add_safe_str(sb, pw->pw_name);
+	else
+		sb_addf(sb, "uid %u", (unsigned)uid);
+}
+
+/* The per-call state of one --tree run. */
+struct tree {
+	const struct snapshot *s;
+	const struct glyphs *g;
+	struct strbuf out, prefix;
+	uint64_t from_ns;      /* the perspective's PID namespace; 0 = the snapshot's view */
+	ssize_t *ns_parent;    /* per ns index: parent pid ns index or -1 */
+	ssize_t *ns_kids;      /* per ns index: first child namespace */
+	ssize_t *ns_next;      /* next sibling namespace */
+	ssize_t *ns_procs;     /* per ns index: first root process in it */
+	ssize_t *proc_of_ns;   /* per proc: its pid ns index or -1 */
+	ssize_t *proc_kids;    /* per proc: first child process in the same ns */
+	ssize_t *proc_next;    /* next sibling process */
+	bool *proc_shown;      /* visible from the perspective */
+	bool *ns_done, *proc_done;
+};
+
+static ssize_t ns_index(const struct snapshot *s, uint64_t ino)
+{
+	const struct ns *n = ino ? model_find_ns(s, NS_PID, ino) : NULL;
+	return n ? n - s->ns : -1;
+}
+
+static ssize_t proc_index(const struct snapshot *s, pid_t pid)
+{
+	const struct proc *p = pid > 0 ? model_find_proc(s, pid) : NULL;
+	return p ? p - s->procs : -1;
+}
+
+/*
+ * The parent of PID namespace k: NS_GET_PARENT's answer when there is one, else the
+ * namespace of whoever forked its PID 1 (how unshare --fork and clone() make them),
+ * if that sits one level up.
+ */
+static ssize_t tree_ns_parent(const struct snapshot *s, size_t k)
+{
+	const struct ns *n = &s->ns[k];
+	ssize_t pk = ns_index(s, n->parent);
+	if (pk >= 0 || n->initial)
+		return pk == (ssize_t)k ? -1 : pk;
+	ssize_t init = proc_index(s, n->init_pid);
+	if (init < 0)
+		return -1;
+	ssize_t forker = proc_index(s, s->procs[init].ppid);
+	if (forker < 0)
+		return -1;
+	pk = ns_index(s, s->procs[forker].ns[LINK_PID]);
+	if (pk < 0 || pk == (ssize_t)k)
+		return -1;
+	if (n->level >= 0 && s->ns[pk].level >= 0 && s->ns[pk].level != n->level - 1)
+		return -1;
+	return pk;
+}
+
+/* Append item to the end of the list starting at *head, linked through next[]. */
+static void list_append(ssize_t *head, ssize_t *next, ssize_t item)
+{
+	while (*head >= 0)
+		head = &next[*head];
+	*head = item;
+}
+
+static void tree_free(struct tree *t)
+{
+	free(t->ns_parent);
+	free(t->ns_kids);
+	free(t->ns_next);
+	free(t->ns_procs);
+	free(t->proc_of_ns);
+	free(t->proc_kids);
+	free(t->proc_next);
+	free(t->proc_shown);
+	free(t->ns_done);
+	free(t->proc_done);
+	sb_free(&t->out);
+	sb_free(&t->prefix);
+}
+
+/* Link namespaces to their children and processes to their parents within one namespace. */
+static void tree_build(struct tree *t)
+{
+	const struct snapshot *s = t->s;
+	size_t nn = s->nns ? s->nns : 1, np = s->nprocs ? s->nprocs : 1;
+
+	t->ns_parent = xmalloc(nn * sizeof(ssize_t));
+	t->ns_kids = xmalloc(nn * sizeof(ssize_t));
+	t->ns_next = xmalloc(nn * sizeof(ssize_t));
+	t->ns_procs = xmalloc(nn * sizeof(ssize_t));
+	t->proc_of_ns = xmalloc(np * sizeof(ssize_t));
+	t->proc_kids = xmalloc(np * sizeof(ssize_t));
+	t->proc_next = xmalloc(np * sizeof(ssize_t));
+	t->proc_shown = xcalloc(np, sizeof(bool));
+	t->ns_done = xcalloc(nn, sizeof(bool));
+	t->proc_done = xcalloc(np, sizeof(bool));
+	for (size_t k = 0; k < s->nns; k++) {
+		t->ns_kids[k] = t->ns_next[k] = t->ns_procs[k] = -1;
+		t->ns_parent[k] = s->ns[k].type == NS_PID ? tree_ns_parent(s, k) : -1;
+	}
+	/* children in inode order: appending while walking the sorted array keeps it */
+	for (size_t k = 0; k < s->nns; k++)
+		if (t->ns_parent[k] >= 0)
+			list_append(&t->ns_kids[t->ns_parent[k]], t->ns_next, (ssize_t)k);
+
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc *p = &s->procs[i];
+		t->proc_kids[i] = t->proc_next[i] = -1;
+		t->proc_of_ns[i] = ns_index(s, p->ns[LINK_PID]);
+		t->proc_shown[i] = !t->from_ns || model_pid_in(s, p, t->from_ns) > 0;
+	}
+	for (size_t i = 0; i < s->nprocs; i++) {
+		ssize_t k = t->proc_of_ns[i];
+		if (k < 0 || !t->proc_shown[i])
+			continue;
+		ssize_t pp = proc_index(s, s->procs[i].ppid);
+		if (pp >= 0 && pp != (ssize_t)i && t->proc_of_ns[pp] == k && t->proc_shown[pp])
+			list_append(&t->proc_kids[pp], t->proc_next, (ssize_t)i);
+		else
+			list_append(&t->ns_procs[k], t->proc_next, (ssize_t)i);
+	}
+}
+
+/* The PID chain from the perspective's level down to the process's own. */
+static void tree_add_chain(struct tree *t, const struct proc *p)
+{
+	int start = 0;
+	if (t->from_ns) {
+		start = model_pid_index(t->s, p, t->from_ns);
+		if (start < 0)
+			start = 0;
+	}
+	if (p->nnspid < 1) {
+		sb_addf(&t->out, "%d", (int)p->pid);
+		return;
+	}
+	for (int i = start; i < p->nnspid && i < NSPID_MAX; i++)
+		sb_addf(&t->out, "%s%d", i > start ? t->g->arrow : "", (int)p->nspid[i]);
+}
+
+static void tree_add_proc_line(struct tree *t, const struct proc *p)
+{
+	tree_add_chain(t, p);
+	sb_adds(&t->out, "  ");
+	add_user(&t->out, t->s, p->uid);
+	sb_adds(&t->out, "  ");
+	add_cmdline(&t->out, p);
+	if (p->ctr_runtime) {
+		sb_adds(&t->out, "  [");
+		add_safe_str(&t->out, p->ctr_runtime);
+		if (p->ctr_id) {
+			sb_addc(&t->out, ' ');
+			/* a full container id is 64 hex digits; 12 identify it, as docker ps shows */
+			sb_add_safe(&t->out, p->ctr_id, strnlen(p->ctr_id, 12));
+		}
+		sb_addc(&t->out, ']');
+	}
+	sb_addc(&t->out, '\n');
+}
+
+static void tree_add_ns_line(struct tree *t, size_t k)
+{
+	const struct snapshot *s = t->s;
+	const struct ns *n = &s->ns[k];
+
+	sb_addf(&t->out, "pid:[%" PRIu64 "]", n->ino);
+	if (n->initial)
+		sb_adds(&t->out, " initial,");
+	if (n->level >= 0)
+		sb_addf(&t->out, " level %d", n->level);
+	else
+		sb_adds(&t->out, " level ?");
+	const struct proc *init = n->init_pid > 0 ? model_find_proc(s, n->init_pid) : NULL;
+	if (init) {
+		pid_t shown = t->from_ns ? model_pid_in(s, init, t->from_ns) : init->pid;
+		sb_addf(&t->out, ", init %d (", (int)(shown > 0 ? shown : init->pid));
+		sb_add_safe(&t->out, init->comm, strnlen(init->comm, sizeof init->comm));
+		sb_addc(&t->out, ')');
+	} else {
+		sb_adds(&t->out, ", no init");
+	}
+	if (n->owner)
+		sb_addf(&t->out, ", owner user:[%" PRIu64 "]", n->owner);
+	sb_addf(&t->out, ", %u process%s", n->nprocs, n->nprocs == 1 ? "" : "es");
+	if (n->name) {
+		sb_adds(&t->out, ", ");
+		add_safe_str(&t->out, n->name);
+	}
+	sb_addc(&t->out, '\n');
+}
+
+static void tree_walk_proc(struct tree *t, size_t i);
+static void tree_walk_ns(struct tree *t, size_t k);
+
+/* One child line with its connector, then its own children one prefix deeper. */
+static void tree_child(struct tree *t, bool last, bool is_ns, size_t idx)
+{
+	size_t keep = t->prefix.len;
+	sb_add(&t->out, t->prefix.buf ? t->prefix.buf : "", t->prefix.len);
+	sb_adds(&t->out, last ? t->g->last : t->g->tee);
+	sb_adds(&t->prefix, last ? t->g->blank : t->g->bar);
+	if (is_ns)
+		tree_walk_ns(t, idx);
+	else
+		tree_walk_proc(t, idx);
+	t->prefix.len = keep;
+	if (t->prefix.buf)
+		t->prefix.buf[keep] = 0;
+}
+
+static void tree_walk_proc(struct tree *t, size_t i)
+{
+	t->proc_done[i] = true;
+	tree_add_proc_line(t, &t->s->procs[i]);
+	for (ssize_t c = t->proc_kids[i]; c >= 0; c = t->proc_next[c])
+		if (!t->proc_done[c])
+			tree_child(t, t->proc_next[c] < 0, false, (size_t)c);
+}
+
+/* A namespace: its line, its processes' trees, then the namespaces nested in it. */
+static void tree_walk_ns(struct tree *t, size_t k)
+{
+	t->ns_done[k] = true;
+	tree_add_ns_line(t, k);
+	for (ssize_t c = t->ns_procs[k]; c >= 0; c = t->proc_next[c]) {
+		bool last = t->proc_next[c] < 0 && t->ns_kids[k] < 0;
+		if (!t->proc_done[c])
+			tree_child(t, last, false, (size_t)c);
+	}
+	for (ssize_t c = t->ns_kids[k]; c >= 0; c = t->ns_next[c])
+		if (!t->ns_done[c])
+			tree_child(t, t->ns_next[c] < 0, true, (size_t)c);
+}
+
+/* Top-level namespaces first: the initial one, then by level, then by inode. */
+static int cmp_root(const struct ns *a, const struct ns *b)
+{
+	if (a->initial != b->initial)
+		return a->initial ? -1 : 1;
+	int la = a->level < 0 ? 1 << 20 : a->level, lb = b->level < 0 ? 1 << 20 : b->level;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return a->ino < b->ino ? -1 : a->ino > b->ino;
+}
+
+/* Print the namespaces no parent leads to, best first; then any left over (a cycle). */
+static void tree_walk_roots(struct tree *t)
+{
+	const struct snapshot *s = t->s;
+	for (;;) {
+		ssize_t best = -1;
+		for (size_t k = 0; k < s->nns; k++) {
+			if (s->ns[k].type != NS_PID || t->ns_done[k] || t->ns_parent[k] >= 0)
+				continue;
+			if (best < 0 || cmp_root(&s->ns[k], &s->ns[best]) < 0)
+				best = (ssize_t)k;
+		}
+		if (best < 0)
+			break;
+		tree_walk_ns(t, (size_t)best);
+	}
+	for (size_t k = 0; k < s->nns; k++)
+		if (s->ns[k].type == NS_PID && !t->ns_done[k])
+			tree_walk_ns(t, k);
+}
+
+/* Processes whose PID namespace could not be read: shown apart, not dropped. */
+static void tree_walk_orphans(struct tree *t)
+{
+	const struct snapshot *s = t->s;
+	bool any = false;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		if (t->proc_of_ns[i] >= 0 || !t->proc_shown[i])
+			continue;
+		if (!any)
+			sb_adds(&t->out, "pid:[?] namespace unreadable\n");
+		any = true;
+		sb_adds(&t->out, t->g->blank);
+		tree_add_proc_line(t, &s->procs[i]);
+	}
+}
 
 int text_tree(FILE *f, const struct snapshot *s, pid_t from)
 {
-	return -ENOSYS;
+	struct tree t = { .s = s, .g = text_glyphs() };
+	ssize_t root = -1;
+
+	if (from) {
+		const struct proc *p = model_find_proc(s, from);
+		/* a process whose PID namespace is unreadable has no perspective to show */
+		root = p ? ns_index(s, p->ns[LINK_PID]) : -1;
+		if (root < 0)
+			return -ESRCH;
+		t.from_ns = p->ns[LINK_PID];
+	}
+	tree_build(&t);
+	if (root >= 0) {
+		tree_walk_ns(&t, (size_t)root);
+	} else {
+		tree_walk_roots(&t);
+		tree_walk_orphans(&t);
+	}
+	int r = text_flush(f, &t.out);
+	tree_free(&t);
+	return r;
+}
+
+/* One --list row, its cells already made safe. */
+enum { COL_TYPE, COL_INODE, COL_NPROCS, COL_OWNER, COL_PARENT, COL_HELD, COL_LABEL, NCOLS };
+
+static const char *const list_heads[NCOLS] = {
+	"TYPE", "INODE", "NPROCS", "OWNER", "PARENT", "HELD", "LABEL",
+};
+
+static bool same_container(const struct proc *a, const struct proc *b)
+{
+	return a->ctr_runtime && b->ctr_runtime && strcmp(a->ctr_runtime, b->ctr_runtime) == 0 &&
+	       (a->ctr_id == b->ctr_id || (a->ctr_id && b->ctr_id && strcmp(a->ctr_id, b->ctr_id) == 0));
+}
+
+/*
+ * A label for each namespace: its own name (netns name, hostname, container) when the
+ * probes found one, else a netns's first ip-netns name, else the container all of its
+ * processes belong to. A namespace that a container shares with others (the host's
+ * user namespace, say) gets no container label.
+ */
+static char **list_labels(const struct snapshot *s)
+{
+	enum { UNSEEN = -1, MIXED = -2 };
+	char **labels = xcalloc(s->nns ? s->nns : 1, sizeof(char *));
+	ssize_t *ctr = xmalloc((s->nns ? s->nns : 1) * sizeof(ssize_t));
+
+	for (size_t k = 0; k < s->nns; k++) {
+		const struct ns *n = &s->ns[k];
+		const struct netns *net = n->type == NS_NET ? model_find_netns(s, n->ino) : NULL;
+		ctr[k] = UNSEEN;
+		if (n->name)
+			labels[k] = util_sanitize_str(n->name);
+		else if (net && net->nnames)
+			labels[k] = util_sanitize_str(net->names[0]);
+	}
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc *p = &s->procs[i];
+		for (int l = 0; l < NS_LINK_MAX; l++) {
+			const struct ns *n = p->ns[l] ? model_find_ns(s, model_link_type(l), p->ns[l]) : NULL;
+			if (!n)
+				continue;
+			ssize_t *c = &ctr[n - s->ns];
+			if (!p->ctr_runtime)
+				*c = MIXED;
+			else if (*c == UNSEEN)
+				*c = (ssize_t)i;
+			else if (*c >= 0 && !same_container(p, &s->procs[*c]))
+				*c = MIXED;
+		}
+	}
+	for (size_t k = 0; k < s->nns; k++) {
+		if (labels[k] || ctr[k] < 0 || s->ns[k].initial)
+			continue;
+		const struct proc *p = &s->procs[ctr[k]];
+		struct strbuf sb = { 0 };
+		add_safe_str(&sb, p->ctr_runtime);
+		if (p->ctr_id) {
+			sb_addc(&sb, ' ');
+			sb_add_safe(&sb, p->ctr_id, strnlen(p->ctr_id, 12));
+		}
+		labels[k] = sb_steal(&sb);
+	}
+	free(ctr);
+	return labels;
+}
+
+static char *list_ino(uint64_t ino)
+{
+	return ino ? xasprintf("%" PRIu64, ino) : xstrdup("-");
+}
+
+static char *list_held(unsigned held)
+{
+	struct strbuf sb = { 0 };
+	for (int i = 0; i < HELD_COUNT; i++) {
+		if (!(held & (1U << i)))
+			continue;
+		if (sb.len)
+			sb_addc(&sb, ',');
+		sb_adds(&sb, model_held_name(1U << i));
+	}
+	return sb.len ? sb_steal(&sb) : xstrdup("-");
+}
+
+/* Display width of a safe (valid UTF-8) cell: one column per character. */
+static size_t cell_width(const char *c)
+{
+	size_t w = 0;
+	for (; *c; c++)
+		w += ((unsigned char)*c & 0xC0) != 0x80;
+	return w;
+}
+
+static void list_add_cell(struct strbuf *sb, const char *c, size_t width, bool right, bool last)
+{
+	size_t pad = width - cell_width(c);
+	if (right)
+		for (size_t i = 0; i < pad; i++)
+			sb_addc(sb, ' ');
+	sb_adds(sb, c);
+	if (last)
+		return;
+	if (!right)
+		for (size_t i = 0; i < pad; i++)
+			sb_addc(sb, ' ');
+	sb_addc(sb, ' ');
+}
+
+static void list_add_row(struct strbuf *sb, char *const *cells, const size_t *widths)
+{
+	/* the label is last and free text: no padding after it */
+	size_t last = cells[COL_LABEL][0] ? COL_LABEL : COL_HELD;
+	for (size_t c = 0; c <= last; c++)
+		list_add_cell(sb, cells[c], widths[c], c == COL_INODE || c == COL_NPROCS, c == last);
+	sb_addc(sb, '\n');
 }
 
 int text_list(FILE *f, const struct snapshot *s, int type)
 {
-	return -ENOSYS;
+	char **labels = list_labels(s);
+	char *(*rows)[NCOLS] = xcalloc(s->nns ? s->nns : 1, sizeof *rows);
+	size_t nrows = 0, widths[NCOLS];
+	struct strbuf sb = { 0 };
+
+	for (size_t c = 0; c < NCOLS; c++)
+		widths[c] = strlen(list_heads[c]);
+	for (size_t k = 0; k < s->nns; k++) {
+		const struct ns *n = &s->ns[k];
+		if (type >= 0 && (int)n->type != type)
+			continue;
+		char **r = rows[nrows++];
+		r[COL_TYPE] = xstrdup(model_type_name(n->type));
+		r[COL_INODE] = xasprintf("%" PRIu64, n->ino);
+		r[COL_NPROCS] = xasprintf("%u", n->nprocs);
+		r[COL_OWNER] = list_ino(n->owner);
+		r[COL_PARENT] = list_ino(n->type == NS_PID || n->type == NS_USER ? n->parent : 0);
+		r[COL_HELD] = list_held(n->held);
+		r[COL_LABEL] = labels[k] ? labels[k] : xstrdup("");
+		labels[k] = NULL;
+		for (size_t c = 0; c < NCOLS; c++) {
+			size_t w = cell_width(r[c]);
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	}
+	list_add_row(&sb, (char *const *)list_heads, widths);
+	for (size_t i = 0; i < nrows; i++)
+		list_add_row(&sb, rows[i], widths);
+
+	for (size_t i = 0; i < nrows; i++)
+		for (size_t c = 0; c < NCOLS; c++)
+			free(rows[i][c]);
+	free(rows);
+	for (size_t k = 0; k < s->nns; k++)
+		free(labels[k]);
+	free(labels);
+	return text_flush(f, &sb);
 }
