@@ -1,9 +1,219 @@
-/* text_net: placeholder until the --net writer lands. */
-#include <errno.h>
-
+/*
+ * text_net: the --net writer. Every network namespace on a line of its own
+ * (label, inode, processes, how it is held, its ids for other namespaces), and
+ * under it one line per interface: name, kind, state, MTU and MAC in columns
+ * aligned over the whole output, then master, veth peer and addresses.
+ * Every string from the system goes through sb_add_safe.
+ */
 #include "src/text.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "src/util.h"
+
+/* fds listed per namespace before the rest are counted only */
+#define NET_FDS_SHOWN 4
+
+enum net_col { COL_NAME, COL_KIND, COL_STATE, COL_MTU, COL_MAC, COL_MAX };
+
+/* IF_OPER_* (RFC 2863 operational states), indexed by value, as `ip` names them. */
+static const char *const net_oper_names[] = {
+	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP",
+};
+
+/* Columns are padded by characters, not bytes: a sanitized name is valid UTF-8. */
+static size_t net_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+/* The fixed columns of one interface, each a new string. */
+static void net_cells(const struct iface *f, char *cell[COL_MAX])
+{
+	struct strbuf sb = { 0 };
+
+	if (f->name)
+		sb_add_safe(&sb, f->name, strlen(f->name));
+	else
+		sb_addf(&sb, "if%d", f->ifindex);
+	cell[COL_NAME] = sb_steal(&sb);
+	cell[COL_KIND] = f->kind ? util_sanitize_str(f->kind) : xstrdup("-");
+	if (f->operstate < ARRAY_SIZE(net_oper_names))
+		cell[COL_STATE] = xstrdup(net_oper_names[f->operstate]);
+	else
+		cell[COL_STATE] = xasprintf("%u", f->operstate);
+	cell[COL_MTU] = xasprintf("%u", f->mtu);
+	for (size_t i = 0; i < f->maclen; i++)
+		sb_addf(&sb, "%s%02x", i ? ":" : "", f->mac[i]);
+	cell[COL_MAC] = f->maclen ? sb_steal(&sb) : xstrdup("-");
+}
+
+static void net_free_cells(char *cell[COL_MAX])
+{
+	for (int i = 0; i < COL_MAX; i++)
+		free(cell[i]);
+}
+
+/* How a peer's namespace is named in a peer: its first name, else its inode. */
+static void net_add_label(struct strbuf *sb, const struct snapshot *s, uint64_t ino)
+{
+	const struct netns *n = model_find_netns(s, ino);
+
+	if (n && n->nnames)
+		sb_add_safe(sb, n->names[0], strlen(n->names[0]));
+	else
+		sb_addf(sb, "%" PRIu64, ino);
+}
+
+static void net_add_held(struct strbuf *sb, const struct ns *ns)
+{
+	bool first = true;
+
+	sb_adds(sb, "  held by ");
+	for (unsigned i = 0; i < HELD_COUNT; i++) {
+		unsigned bit = 1U << i;
+		if (!(ns->held & bit))
+			continue;
+		sb_adds(sb, first ? "" : ", ");
+		sb_adds(sb, model_held_name(bit));
+		first = false;
+		if (bit == HELD_BIND) {
+			for (size_t j = 0; j < ns->nbinds; j++) {
+				sb_addc(sb, ' ');
+				sb_add_safe(sb, ns->binds[j], strlen(ns->binds[j]));
+			}
+		}
+	}
+	if (first)
+		sb_adds(sb, "nothing seen");
+	for (size_t j = 0; j < ns->nfds && j < NET_FDS_SHOWN; j++)
+		sb_addf(sb, "%s%d/fd/%d", j ? " " : ", open in ", (int)ns->fds[j].pid, ns->fds[j].fd);
+	if (ns->nfds > NET_FDS_SHOWN)
+		sb_addf(sb, " and %zu more", ns->nfds - NET_FDS_SHOWN);
+}
+
+static void net_add_header(struct strbuf *sb, const struct snapshot *s, const struct netns *n)
+{
+	const struct ns *ns = model_find_ns(s, NS_NET, n->ino);
+
+	for (size_t i = 0; i < n->nnames; i++) {
+		sb_adds(sb, i ? ", " : "");
+		sb_add_safe(sb, n->names[i], strlen(n->names[i]));
+	}
+	if (!n->nnames)
+		sb_adds(sb, "(unnamed)");
+	sb_addf(sb, "  net:[%" PRIu64 "]", n->ino);
+	if (ns && ns->initial)
+		sb_adds(sb, " initial");
+	sb_addf(sb, "  %u process%s", n->nprocs, n->nprocs == 1 ? "" : "es");
+	if (ns)
+		net_add_held(sb, ns);
+	sb_addc(sb, '\n');
+	if (n->err)
+		sb_addf(sb, "    not probed: %s\n", strerror(-n->err));
+	if (n->nnsids) {
+		sb_adds(sb, "    nsids:");
+		for (size_t i = 0; i < n->nnsids; i++) {
+			sb_addf(sb, " %d=", n->nsids[i].nsid);
+			if (n->nsids[i].netns)
+				net_add_label(sb, s, n->nsids[i].netns);
+			else
+				sb_adds(sb, "unresolved");
+		}
+		sb_addc(sb, '\n');
+	}
+}
+
+/* master, peer and addresses: what follows the columns. */
+static void net_add_tail(struct strbuf *sb, const struct snapshot *s, const struct netns *n,
+			 const struct iface *f)
+{
+	if (f->master) {
+		const struct iface *m = model_find_iface(n, f->master);
+		sb_adds(sb, "  master: ");
+		if (m && m->name)
+			sb_add_safe(sb, m->name, strlen(m->name));
+		else
+			sb_addf(sb, "if%d", f->master);
+	}
+	if (f->has_peer) {
+		sb_adds(sb, "  peer: ");
+		if (!f->peer.netns) {
+			sb_addf(sb, "unresolved nsid %d", f->link_nsid);
+		} else {
+			net_add_label(sb, s, f->peer.netns);
+			sb_addc(sb, '/');
+			if (f->peer.name)
+				sb_add_safe(sb, f->peer.name, strlen(f->peer.name));
+			else
+				sb_addf(sb, "if%d", f->peer.ifindex);
+		}
+	}
+	for (size_t i = 0; i < f->naddrs; i++) {
+		const struct addr *a = &f->addrs[i];
+		char buf[INET6_ADDRSTRLEN];
+		int af = a->family == AF_INET6 ? AF_INET6 : AF_INET;
+
+		if (!inet_ntop(af, a->bytes, buf, sizeof(buf)))
+			snprintf(buf, sizeof(buf), "?");
+		sb_addf(sb, "%s%s/%u", i ? " " : "  ", buf, a->prefix);
+	}
+}
 
 int text_net(FILE *f, const struct snapshot *s)
 {
-	return -ENOSYS;
+	struct strbuf sb = { 0 };
+	size_t width[COL_MAX] = { 0 };
+	char *cell[COL_MAX];
+	int r = 0;
+
+	for (size_t i = 0; i < s->nnets; i++) {
+		for (size_t j = 0; j < s->nets[i].nifs; j++) {
+			net_cells(&s->nets[i].ifs[j], cell);
+			for (int c = 0; c < COL_MAX; c++) {
+				size_t w = net_width(cell[c]);
+				width[c] = w > width[c] ? w : width[c];
+			}
+			net_free_cells(cell);
+		}
+	}
+	for (size_t i = 0; i < s->nnets; i++) {
+		const struct netns *n = &s->nets[i];
+
+		if (i)
+			sb_addc(&sb, '\n');
+		net_add_header(&sb, s, n);
+		for (size_t j = 0; j < n->nifs; j++) {
+			net_cells(&n->ifs[j], cell);
+			sb_adds(&sb, "   ");
+			for (int c = 0; c < COL_MAX; c++) {
+				size_t pad = width[c] - net_width(cell[c]);
+				/* numbers align right, words left */
+				if (c == COL_MTU)
+					sb_addf(&sb, " %*s%s", (int)pad, "", cell[c]);
+				else
+					sb_addf(&sb, " %s%*s", cell[c], (int)pad, "");
+			}
+			net_free_cells(cell);
+			net_add_tail(&sb, s, n, &n->ifs[j]);
+			/* no trailing blanks when an interface has nothing after its MAC */
+			while (sb.len && sb.buf[sb.len - 1] == ' ')
+				sb.buf[--sb.len] = 0;
+			sb_addc(&sb, '\n');
+		}
+	}
+	if (sb.len && fwrite(sb.buf, 1, sb.len, f) != sb.len)
+		r = -EIO;
+	if (fflush(f) != 0 && r == 0)
+		r = errno ? -errno : -EIO;
+	sb_free(&sb);
+	return r;
 }
