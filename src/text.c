@@ -151,11 +151,11 @@ static ssize_t tree_ns_parent(const struct snapshot *s, size_t k)
 	return pk;
 }
 
-/* Append item to the end of the list starting at *head, linked through next[]. */
-static void list_append(ssize_t *head, ssize_t *next, ssize_t item)
+/* Put item first in the list at *head, linked through next[]: callers walk the items
+ * backwards, so every list comes out in ascending order (inode, pid) in O(1) each. */
+static void list_push(ssize_t *head, ssize_t *next, ssize_t item)
 {
-	while (*head >= 0)
-		head = &next[*head];
+	next[item] = *head;
 	*head = item;
 }
 
@@ -173,6 +173,29 @@ static void tree_free(struct tree *t)
 	free(t->proc_done);
 	sb_free(&t->out);
 	sb_free(&t->prefix);
+}
+
+/*
+ * Make every parent chain in up[] end at -1: a ppid cycle (only a corrupt or hostile
+ * tree has one) is cut where it is found, so each process is printed exactly once.
+ * Linear: each element is walked while unvisited, then marked done.
+ */
+static void tree_break_cycles(ssize_t *up, size_t n)
+{
+	enum { UNVISITED, ON_PATH, DONE };
+	unsigned char *state = xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		ssize_t j = (ssize_t)i;
+		while (j >= 0 && state[j] == UNVISITED) {
+			state[j] = ON_PATH;
+			j = up[j];
+		}
+		if (j >= 0 && state[j] == ON_PATH)
+			up[j] = -1;
+		for (j = (ssize_t)i; j >= 0 && state[j] == ON_PATH; j = up[j])
+			state[j] = DONE;
+	}
+	free(state);
 }
 
 /* Link namespaces to their children and processes to their parents within one namespace. */
@@ -195,10 +218,9 @@ static void tree_build(struct tree *t)
 		t->ns_kids[k] = t->ns_next[k] = t->ns_procs[k] = -1;
 		t->ns_parent[k] = s->ns[k].type == NS_PID ? tree_ns_parent(s, k) : -1;
 	}
-	/* children in inode order: appending while walking the sorted array keeps it */
-	for (size_t k = 0; k < s->nns; k++)
+	for (size_t k = s->nns; k-- > 0;)
 		if (t->ns_parent[k] >= 0)
-			list_append(&t->ns_kids[t->ns_parent[k]], t->ns_next, (ssize_t)k);
+			list_push(&t->ns_kids[t->ns_parent[k]], t->ns_next, (ssize_t)k);
 
 	for (size_t i = 0; i < s->nprocs; i++) {
 		const struct proc *p = &s->procs[i];
@@ -206,16 +228,23 @@ static void tree_build(struct tree *t)
 		t->proc_of_ns[i] = ns_index(s, p->ns[LINK_PID]);
 		t->proc_shown[i] = !t->from_ns || model_pid_in(s, p, t->from_ns) > 0;
 	}
+	ssize_t *up = xmalloc(np * sizeof(ssize_t));
 	for (size_t i = 0; i < s->nprocs; i++) {
+		ssize_t k = t->proc_of_ns[i], pp = proc_index(s, s->procs[i].ppid);
+		bool inside = pp >= 0 && t->proc_of_ns[pp] == k && t->proc_shown[pp];
+		up[i] = k >= 0 && t->proc_shown[i] && inside ? pp : -1;
+	}
+	tree_break_cycles(up, s->nprocs);
+	for (size_t i = s->nprocs; i-- > 0;) {
 		ssize_t k = t->proc_of_ns[i];
 		if (k < 0 || !t->proc_shown[i])
 			continue;
-		ssize_t pp = proc_index(s, s->procs[i].ppid);
-		if (pp >= 0 && pp != (ssize_t)i && t->proc_of_ns[pp] == k && t->proc_shown[pp])
-			list_append(&t->proc_kids[pp], t->proc_next, (ssize_t)i);
+		if (up[i] >= 0)
+			list_push(&t->proc_kids[up[i]], t->proc_next, (ssize_t)i);
 		else
-			list_append(&t->ns_procs[k], t->proc_next, (ssize_t)i);
+			list_push(&t->ns_procs[k], t->proc_next, (ssize_t)i);
 	}
+	free(up);
 }
 
 /* The PID chain from the perspective's level down to the process's own. */
