@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# spawn: the TUI's spawn (s, Enter), kill (K) and enter (e) actions in tmux (root):
+# the child appears with its inside view, K kills it; a shell entered with e runs in the
+# child's namespaces and nsview comes back when it exits; q, SIGTERM, SIGHUP and SIGKILL
+# of nsview each leave no spawned process or veth behind.
+source "$(dirname "$0")/lib.sh"
+need_root
+need_cmd tmux ip pgrep
+SOCK=nsview-spawn-$$
+TMP=$(mktemp -d "/tmp/nsview-spawn-$$.XXXXXX")
+at_exit "rm -rf '$TMP'"
+at_exit "tmux -L $SOCK kill-server 2>/dev/null"
+# the pane stays after nsview exits, so its last screen and exit can be read
+echo "set -g remain-on-exit on" >"$TMP/tmux.conf"
+
+screen() { tmux -L "$SOCK" capture-pane -p -t t 2>/dev/null; }
+shows() { screen | grep -q -- "$1"; }
+keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
+pane_dead() { [[ $(tmux -L "$SOCK" display -p -t t '#{pane_dead}' 2>/dev/null) == 1 ]]; }
+children() { pgrep -P "$1" | sort; }
+gone() { [[ ! -e /proc/$1 ]]; }
+all_gone() { local p; for p in "$@"; do gone "$p" || return 1; ip link show "nsv${p}a" >/dev/null 2>&1 && return 1; done; return 0; }
+
+# start nsview in a fresh window; NPID is its pid
+start() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	tmux -L "$SOCK" -f "$TMP/tmux.conf" new-session -d -x 120 -y 40 -s t \
+		"exec '$NSVIEW' 2>'$TMP/stderr'"
+	NPID=$(tmux -L "$SOCK" display -p -t t '#{pane_pid}')
+	at_exit "kill -KILL $NPID 2>/dev/null"
+	wait_for 10 shows "PID namespaces"
+}
+# spawn one child with the dialog's default set; its pid in CPID
+spawn() {
+	local before after
+	before=$(children "$NPID")
+	keys s
+	wait_for 3 shows "pid" || return 1
+	keys Enter
+	wait_for 5 bash -c '[[ -n $(comm -13 <(echo "$1") <(pgrep -P "$2" | sort)) ]]' _ "$before" "$NPID" || return 1
+	after=$(children "$NPID")
+	CPID=$(comm -13 <(echo "$before") <(echo "$after") | head -1)
+}
+
+if ! start; then
+	if grep -q "not built yet" "$TMP/stderr" 2>/dev/null; then
+		echo "SKIP $T_NAME: the TUI is not built yet"
+		exit 77
+	fi
+	not_ok "TUI starts" "$(screen | head -3)"
+	finish
+fi
+ok "TUI starts"
+
+# spawn, see the inside view, kill with K
+if spawn; then
+	ok "s, Enter: a child of nsview appears ($CPID)"
+	keys 4
+	check "its inside view shows its own hostname" wait_for 5 shows "nsview-demo-$CPID"
+	keys K
+	check "K kills and reaps it" wait_for 3 gone "$CPID"
+else
+	not_ok "s, Enter: a child of nsview appears"
+fi
+
+# e: a shell in the child's namespaces, then back to nsview
+if spawn; then
+	keys 4
+	wait_for 5 shows "nsview-demo-$CPID"
+	keys e
+	sleep 0.2 # the shell starts; its prompt differs between shells, so nothing to poll for
+	keys 'hostname; echo "shellpid=$$"' Enter
+	check "e: hostname is the child's" wait_for 5 shows "^nsview-demo-$CPID"
+	check "e: the shell has a pid in the child's PID namespace" wait_for 5 shows "shellpid=2$"
+	keys 'exit' Enter
+	check "e: nsview is back after the shell exits" wait_for 5 shows "Process"
+else
+	not_ok "e: spawn a child to enter"
+fi
+
+# q reaps everything
+spawn && c1=$CPID && spawn && c2=$CPID
+keys q
+check "q: nsview exits" wait_for 5 pane_dead
+check "q: no spawned process or veth left" wait_for 2 all_gone "${c1:-0}" "${c2:-0}"
+
+for sig in TERM HUP KILL; do
+	c1=0 c2=0
+	if start && spawn && c1=$CPID && spawn && c2=$CPID; then
+		kill -"$sig" "$NPID"
+		check "SIG$sig: nsview ends" wait_for 5 pane_dead
+		check "SIG$sig: no spawned process or veth left" wait_for 2 all_gone "$c1" "$c2"
+	else
+		not_ok "SIG$sig: spawn two children"
+	fi
+done
+
+finish
