@@ -1,0 +1,18 @@
+/*
+ * draw_rows: one row of the main pane per row kind, its column headers, and the detail
+ * line that says more about the selected row. Fields from the system go through grid_put.
+ */
+#ifndef NSVIEW_DRAW_ROWS_H
+#define NSVIEW_DRAW_ROWS_H
+
+#include "ui/grid.h"
+#include "ui/view.h"
+
+/* Draw row r on screen line y (selection highlighting is the caller's). */
+void draw_rows_row(struct grid *g, int y, const struct view *v, const struct row *r);
+/* Draw the column headers of the current view on line y. */
+void draw_rows_header(struct grid *g, int y, const struct view *v);
+/* Draw the detail line for row r on line y. */
+void draw_rows_detail(struct grid *g, int y, const struct view *v, const struct row *r);
+
+#endif
