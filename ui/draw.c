@@ -83,7 +83,7 @@ static void key_bar(struct grid *g, const struct view *v)
 	int y = g->h - 1;
 	if (v->mode == MODE_SEARCH || v->mode == MODE_FILTER) {
 		int x = grid_puts(g, y, 0, ROLE_KEY, v->mode == MODE_SEARCH ? "Search:" : "Filter:");
-		x = grid_puts(g, y, x + 1, ROLE_NORMAL, v->input);
+		x = grid_put_text(g, y, x + 1, -1, ROLE_NORMAL, v->input);
 		grid_puts(g, y, x, ROLE_SELECTED, " ");
 		grid_puts(g, y, x + 2, ROLE_DIM, "Enter: keep  Esc: cancel");
 		return;
@@ -130,11 +130,11 @@ static void box(struct grid *g, int *ret_y, int *ret_x, int *ret_w, int *ret_h, 
 static void help_box(struct grid *g)
 {
 	int y, x, w, h;
-	box(g, &y, &x, &w, &h, 74, (int)ARRAY_SIZE(help_lines) + 1);
+	box(g, &y, &x, &w, &h, g->w, g->h); /* the whole pane: help hides the rows */
 	grid_put(g, y, x, x + w, ROLE_DIALOG, "nsview keys (any key closes)", 28);
 	for (int i = 0; i < (int)ARRAY_SIZE(help_lines) && i + 1 < h; i++) {
-		grid_put(g, y + 1 + i, x, x + w, ROLE_KEY, help_lines[i].keys, strlen(help_lines[i].keys));
-		grid_put(g, y + 1 + i, x + 20, x + w, ROLE_DIALOG, help_lines[i].what, strlen(help_lines[i].what));
+		grid_put_text(g, y + 1 + i, x, x + w, ROLE_KEY, help_lines[i].keys);
+		grid_put_text(g, y + 1 + i, x + 20, x + w, ROLE_DIALOG, help_lines[i].what);
 	}
 }
 
@@ -179,7 +179,7 @@ void draw_frame(struct grid *g, const struct view *v)
 	if (v->msg[0])
 		grid_puts(g, dy, 0, v->msg_err ? ROLE_ERROR : ROLE_NORMAL, v->msg);
 	else if (v->filter[0] && v->mode != MODE_FILTER)
-		grid_printf(g, dy, 0, ROLE_DIM, "filter: %s (Esc clears)", v->filter);
+		grid_put_text(g, dy, grid_puts(g, dy, 0, ROLE_DIM, "filter: "), -1, ROLE_DIM, v->filter);
 	else
 		draw_rows_detail(g, dy, v, view_selected(v));
 	key_bar(g, v);

@@ -13,11 +13,13 @@
 #include "ui/rows.h"
 
 /* Column positions after the tree prefix in view 2 and in view 3's interface rows. */
-enum { NS_X_INO = 4, NS_X_PROCS = 16, NS_X_HELD = 23, NS_X_OWNER = 40, NS_X_PARENT = 52, NS_X_LABEL = 64 };
+enum { NS_X_INO = 5, NS_X_PROCS = 17, NS_X_HELD = 24, NS_X_OWNER = 41, NS_X_PARENT = 53, NS_X_LABEL = 65 };
+/* View 1: where the user column starts unless the tree pushes it right. */
+enum { PROC_X_USER = 34 };
 enum { IF_X_KIND = 19, IF_X_STATE = 28, IF_X_MTU = 37, IF_X_MAC = 44, IF_X_REST = 63 };
 
-static const char *const sort_names[SORT_COUNT] = { "INODE", "PROCS", "HELD", "OWNER", "PARENT", "LABEL" };
-static const int sort_x[SORT_COUNT] = { NS_X_INO, NS_X_PROCS, NS_X_HELD, NS_X_OWNER, NS_X_PARENT, NS_X_LABEL };
+static const char *const sort_names[SORT_COUNT] = { "TYPE/INODE", "PROCS", "HELD", "OWNER", "PARENT", "LABEL" };
+static const int sort_x[SORT_COUNT] = { 1, NS_X_PROCS, NS_X_HELD, NS_X_OWNER, NS_X_PARENT, NS_X_LABEL };
 
 /* Put s in a column of width cols at x (clipped one short so columns stay apart). */
 static int put_col(struct grid *g, int y, int x, int cols, int role, const char *s)
@@ -87,7 +89,6 @@ static void row_proc(struct grid *g, int y, int x, const struct view *v, const s
 	int role = r->fresh ? ROLE_NEW : level_role(pn ? pn->level : 0);
 	int start = rows_pid_start(v, p);
 	char buf[32];
-	int x0 = x;
 	for (int i = start < 0 ? 0 : start; i < p->nnspid; i++) {
 		if (i > (start < 0 ? 0 : start))
 			x = grid_puts(g, y, x, ROLE_DIM, " → ");
@@ -95,7 +96,7 @@ static void row_proc(struct grid *g, int y, int x, const struct view *v, const s
 	}
 	if (p->nnspid == 0)
 		x = grid_printf(g, y, x, role, "%d", (int)p->pid);
-	x = (x < x0 + 14 ? x0 + 14 : x) + 1;
+	x = x < PROC_X_USER - 1 ? PROC_X_USER : x + 1;
 	x = put_col(g, y, x, 9, ROLE_NORMAL, user_of(v, p->uid, buf, sizeof(buf)));
 	if (p->ctr_runtime) {
 		struct strbuf c = { 0 };
@@ -480,10 +481,10 @@ void draw_rows_header(struct grid *g, int y, const struct view *v)
 {
 	switch (v->cur) {
 	case VIEW_PIDNS:
-		grid_puts(g, y, 0, ROLE_HEADER, " PID namespace / PID chain   USER     COMMAND");
+		grid_puts(g, y, 0, ROLE_HEADER, " PID namespace / PID chain");
+		grid_puts(g, y, PROC_X_USER, ROLE_HEADER, "USER     COMMAND");
 		break;
 	case VIEW_NS:
-		grid_puts(g, y, 0, ROLE_HEADER, " TYPE");
 		for (int c = 0; c < SORT_COUNT; c++) {
 			int x = grid_puts(g, y, sort_x[c], ROLE_HEADER, sort_names[c]);
 			if (c == (int)v->sort)

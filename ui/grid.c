@@ -126,6 +126,23 @@ int grid_put(struct grid *g, int y, int x, int max_x, int role, const char *s, s
 	return x;
 }
 
+int grid_put_text(struct grid *g, int y, int x, int max_x, int role, const char *s)
+{
+	int limit = max_x >= 0 && max_x < g->w ? max_x : g->w;
+	while (s && *s) {
+		const char *bs = strchr(s, '\\');
+		size_t n = bs ? (size_t)(bs - s) : strlen(s);
+		x = grid_put(g, y, x, max_x, role, s, n);
+		if (!bs)
+			break;
+		if (y >= 0 && y < g->h && x >= 0 && x < limit)
+			put_cp(g, y, x, '\\', 1, role);
+		x++;
+		s = bs + 1;
+	}
+	return x;
+}
+
 int grid_puts(struct grid *g, int y, int x, int role, const char *s)
 {
 	return s ? grid_put(g, y, x, -1, role, s, strlen(s)) : x;

@@ -66,6 +66,9 @@ const struct grid_cell *grid_at(const struct grid *g, int y, int x);
  * Returns the column after the last character put.
  */
 int grid_put(struct grid *g, int y, int x, int max_x, int role, const char *s, size_t n);
+/* grid_put of nsview's own text or what the user typed: the same, except that a backslash
+ * shows as itself (from the system it is doubled, so escapes read back unambiguously). */
+int grid_put_text(struct grid *g, int y, int x, int max_x, int role, const char *s);
 /* grid_put of a NUL-terminated string up to the row's end; NULL puts nothing. */
 int grid_puts(struct grid *g, int y, int x, int role, const char *s);
 /* grid_put of formatted text up to the row's end. */
