@@ -1,0 +1,427 @@
+/*
+ * test_view: key sequences on a hand-built snapshot: moving, paging, folds, views, search,
+ * filter, perspective, the spawn dialog, actions, and that selection and folds survive a
+ * refresh by key. Also the cost of a rebuild at 10,000 processes.
+ */
+#include <locale.h>
+#include <sched.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "tests/ui_model.h"
+#include "ui/rows.h"
+#include "ui/view.h"
+
+struct fx {
+	struct snapshot *s;
+	struct view *v;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	f->s = ui_model();
+	f->v = view_new();
+	view_resize(f->v, 80, 24);
+	view_set_snapshot(f->v, f->s);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	view_free(f->v);
+	model_free(f->s);
+	free(f);
+	return 0;
+}
+
+static long find_row(const struct view *v, enum row_kind kind, uint64_t a)
+{
+	for (size_t i = 0; i < v->nrows; i++)
+		if (v->rows[i].key.kind == kind && v->rows[i].key.a == a)
+			return (long)i;
+	return -1;
+}
+
+static void select_row(struct view *v, enum row_kind kind, uint64_t a)
+{
+	long i = find_row(v, kind, a);
+	assert_true(i >= 0);
+	view_key(v, VK_HOME);
+	for (long k = 0; k < i; k++)
+		view_key(v, VK_DOWN);
+	assert_int_equal(view_selected(v)->key.kind, kind);
+	assert_int_equal(view_selected(v)->key.a, a);
+}
+
+static void keys(struct view *v, const char *s)
+{
+	for (; *s; s++)
+		view_key(v, (unsigned char)*s);
+}
+
+/* View 1: namespaces nest, each with its processes as a ppid tree. */
+static void test_tree(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	assert_int_equal(v->cur, VIEW_PIDNS);
+	assert_int_equal(v->nrows, 11); /* 3 namespaces, 8 processes */
+	assert_int_equal(v->rows[0].key.kind, ROW_PIDNS);
+	assert_int_equal(v->rows[0].key.a, UI_P0);
+	long a = find_row(v, ROW_PIDNS, UI_PA), b = find_row(v, ROW_PIDNS, UI_PB);
+	assert_int_equal(v->rows[a].depth, 1);
+	assert_int_equal(v->rows[b].depth, 2);
+	assert_int_equal(v->rows[find_row(v, ROW_PROC, 201)].depth, 2);
+	assert_int_equal(v->rows[find_row(v, ROW_PROC, 202)].depth, 3); /* child of 201 */
+	assert_int_equal(v->rows[find_row(v, ROW_PROC, 301)].depth, 4);
+	assert_true(find_row(v, ROW_PROC, 100) < a);
+	/* the PID chain starts at the viewer's level */
+	assert_int_equal(rows_pid_start(v, model_find_proc(f->s, 301)), 0);
+}
+
+static void test_moves(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	view_resize(v, 80, 8); /* a pane of 4 rows */
+	assert_int_equal(view_pane_height(v), 4);
+	assert_int_equal(v->sel[0], 0);
+	view_key(v, VK_UP);
+	assert_int_equal(v->sel[0], 0);
+	keys(v, "jj");
+	assert_int_equal(v->sel[0], 2);
+	view_key(v, 'k');
+	assert_int_equal(v->sel[0], 1);
+	view_key(v, VK_PGDN);
+	assert_int_equal(v->sel[0], 5);
+	assert_true(v->top[0] <= 5 && 5 < v->top[0] + 4);
+	view_key(v, VK_END);
+	assert_int_equal(v->sel[0], v->nrows - 1);
+	assert_int_equal(v->top[0], v->nrows - 4);
+	view_key(v, VK_PGUP);
+	assert_int_equal(v->sel[0], v->nrows - 5);
+	view_key(v, VK_HOME);
+	assert_int_equal(v->sel[0], 0);
+	assert_int_equal(v->top[0], 0);
+	view_key(v, 'G');
+	view_key(v, 'g');
+	assert_int_equal(v->sel[0], 0);
+	/* a click on the third pane line selects the third visible row */
+	view_click(v, VIEW_PANE_Y + 2);
+	assert_int_equal(v->sel[0], 2);
+	view_click(v, 0); /* the title line selects nothing */
+	assert_int_equal(v->sel[0], 2);
+}
+
+static void test_folds(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	size_t all = v->nrows;
+	select_row(v, ROW_PIDNS, UI_PA);
+	view_key(v, '-');
+	assert_true(view_selected(v)->folded);
+	assert_int_equal(v->nrows, all - 5); /* 201, 202, B, 300 and 301 */
+	assert_int_equal(find_row(v, ROW_PROC, 301), -1);
+	view_key(v, '+');
+	assert_int_equal(v->nrows, all);
+	view_key(v, ' ');
+	assert_int_equal(find_row(v, ROW_PROC, 202), -1);
+	view_key(v, '\r'); /* Enter toggles too */
+	assert_true(find_row(v, ROW_PROC, 202) >= 0);
+	/* Left folds, then goes to the parent; Right unfolds */
+	view_key(v, VK_LEFT);
+	assert_true(view_selected(v)->folded);
+	view_key(v, VK_LEFT);
+	assert_int_equal(view_selected(v)->key.a, UI_P0);
+	select_row(v, ROW_PIDNS, UI_PA);
+	view_key(v, VK_RIGHT);
+	assert_false(view_selected(v)->folded);
+	/* a fold outlives a refresh: it is kept by key */
+	view_key(v, '-');
+	struct snapshot *s2 = ui_model();
+	view_set_snapshot(v, s2);
+	model_free(f->s);
+	f->s = s2;
+	assert_int_equal(find_row(v, ROW_PROC, 201), -1);
+	assert_int_equal(view_selected(v)->key.a, UI_PA);
+	/* Enter on a process without children opens the Process view */
+	select_row(v, ROW_PROC, 100);
+	view_key(v, '\n');
+	assert_int_equal(v->cur, VIEW_PROC);
+	assert_int_equal(v->proc_pid, 100);
+}
+
+/* A refresh keeps the selection on the same process even when rows move; new rows are
+ * marked for one refresh and the vanished are counted. */
+static void test_refresh(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	select_row(v, ROW_PROC, 202);
+	size_t before = v->sel[0];
+	struct snapshot *s2 = ui_model_sized(3);
+	view_set_snapshot(v, s2);
+	model_free(f->s);
+	f->s = s2;
+	assert_int_equal(view_selected(v)->key.a, 202);
+	assert_int_not_equal(v->sel[0], before); /* three workers came before it */
+	assert_true(v->rows[find_row(v, ROW_PROC, 1000)].fresh);
+	assert_false(v->rows[find_row(v, ROW_PROC, 202)].fresh);
+	assert_int_equal(v->nnew_pids, 3);
+	assert_int_equal(v->gone_procs, 0);
+	struct snapshot *s3 = ui_model();
+	view_set_snapshot(v, s3);
+	model_free(f->s);
+	f->s = s3;
+	assert_int_equal(v->gone_procs, 3);
+	assert_int_equal(v->nnew_pids, 0);
+	assert_int_equal(find_row(v, ROW_PROC, 1000), -1);
+	assert_int_equal(view_selected(v)->key.a, 202);
+}
+
+static void test_views(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	view_key(v, '2');
+	assert_int_equal(v->cur, VIEW_NS);
+	assert_int_equal(v->rows[0].key.kind, ROW_NSTYPE);
+	long orphan = -1;
+	for (size_t i = 0; i < v->nrows; i++)
+		if (v->rows[i].key.kind == ROW_NS && v->rows[i].ns->nprocs == 0)
+			orphan = (long)i;
+	assert_true(orphan >= 0);
+	assert_int_equal(v->rows[orphan].key.a, UI_NF);
+	/* sort the net group by process count, then reverse */
+	view_key(v, VK_SORT0 + SORT_NPROCS);
+	long net = find_row(v, ROW_NSTYPE, 0);
+	for (size_t i = 0; i < v->nrows; i++)
+		if (v->rows[i].key.kind == ROW_NSTYPE && v->rows[i].key.type == NS_NET)
+			net = (long)i;
+	assert_int_equal(v->rows[net + 1].key.a, UI_NF);
+	view_key(v, 'O');
+	assert_int_equal(v->rows[net + 3].key.a, UI_NF);
+	view_key(v, 'o');
+	assert_int_equal(v->sort, SORT_HELD);
+	view_key(v, '\t');
+	assert_int_equal(v->cur, VIEW_NET);
+	view_key(v, VK_BTAB);
+	assert_int_equal(v->cur, VIEW_NS);
+	view_key(v, '4');
+	assert_int_equal(v->cur, VIEW_PROC);
+	bool links = false;
+	for (size_t i = 0; i < v->nrows; i++)
+		links |= v->rows[i].key.kind == ROW_LINK;
+	assert_true(links);
+	view_key(v, '\t');
+	assert_int_equal(v->cur, VIEW_PIDNS);
+}
+
+/* Enter on a veth jumps to its peer in the other namespace, unfolding it. */
+static void test_veth_jump(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	view_key(v, '3');
+	select_row(v, ROW_NETNS, UI_NB);
+	view_key(v, '-');
+	select_row(v, ROW_NETNS, UI_N0);
+	view_key(v, VK_DOWN);
+	view_key(v, VK_DOWN);
+	assert_int_equal(view_selected(v)->key.kind, ROW_IFACE);
+	assert_int_equal(view_selected(v)->key.b, 5);
+	view_key(v, '\r');
+	assert_int_equal(view_selected(v)->key.a, UI_NB);
+	assert_int_equal(view_selected(v)->key.b, 2);
+	view_key(v, '\r');
+	assert_int_equal(view_selected(v)->key.a, UI_N0);
+	assert_int_equal(view_selected(v)->key.b, 5);
+	/* lo has no peer: a message, no move */
+	view_key(v, VK_UP);
+	view_key(v, '\r');
+	assert_int_equal(view_selected(v)->key.b, 1);
+	assert_true(v->msg_err && v->msg[0]);
+}
+
+static void test_search(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	view_key(v, '/');
+	assert_int_equal(v->mode, MODE_SEARCH);
+	keys(v, "slee");
+	assert_int_equal(view_selected(v)->key.a, 202); /* incremental */
+	view_key(v, '\r');
+	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_string_equal(v->search, "slee");
+	view_key(v, VK_HOME);
+	view_key(v, 'n');
+	assert_int_equal(view_selected(v)->key.a, 202);
+	view_key(v, 'n'); /* the only match: wraps to itself */
+	assert_int_equal(view_selected(v)->key.a, 202);
+	/* F3 opens a new search; Esc goes back to where it started */
+	view_key(v, VK_F(3));
+	keys(v, "bash");
+	assert_int_equal(view_selected(v)->key.a, 300);
+	view_key(v, VK_ESC);
+	assert_int_equal(view_selected(v)->key.a, 202);
+	view_key(v, '/');
+	keys(v, "nomatch");
+	assert_true(v->msg_err);
+	view_key(v, VK_BACKSPACE);
+	assert_string_equal(v->input, "nomatc");
+	view_key(v, VK_ESC);
+	/* N searches backwards */
+	view_key(v, '/');
+	keys(v, "s");
+	view_key(v, '\r');
+	size_t at = v->sel[0];
+	view_key(v, 'N');
+	assert_true(v->sel[0] != at);
+}
+
+static void test_filter(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	size_t all = v->nrows;
+	view_key(v, '\\');
+	assert_int_equal(v->mode, MODE_FILTER);
+	keys(v, "BASH");
+	/* the match and the namespaces above it; case does not matter */
+	assert_int_equal(v->nrows, 4);
+	assert_true(find_row(v, ROW_PROC, 300) >= 0);
+	view_key(v, '\r');
+	assert_string_equal(v->filter, "BASH");
+	view_key(v, '2');
+	view_key(v, '1');
+	assert_int_equal(v->nrows, 4);
+	view_key(v, VK_ESC);
+	assert_int_equal(v->nrows, all);
+	view_key(v, VK_F(4));
+	keys(v, "zzz");
+	assert_int_equal(v->nrows, 0);
+	view_key(v, VK_ESC); /* Esc in the prompt drops the filter */
+	assert_int_equal(v->nrows, all);
+	assert_string_equal(v->filter, "");
+}
+
+static void test_perspective(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	select_row(v, ROW_PROC, 300);
+	view_key(v, 'p');
+	assert_int_equal(v->persp_ns, UI_PB);
+	assert_int_equal(v->persp_pid, 300);
+	/* only namespace B and its two processes, with B's PIDs */
+	assert_int_equal(v->nrows, 3);
+	assert_int_equal(v->rows[0].key.a, UI_PB);
+	assert_int_equal(find_row(v, ROW_PROC, 100), -1);
+	const struct proc *p = model_find_proc(f->s, 301);
+	assert_int_equal(p->nspid[rows_pid_start(v, p)], 2);
+	/* views 2 and 3 show only what the visible processes are in */
+	view_key(v, '3');
+	assert_int_equal(find_row(v, ROW_NETNS, UI_N0), -1);
+	assert_true(find_row(v, ROW_NETNS, UI_NB) >= 0);
+	view_key(v, '1');
+	view_key(v, 'P');
+	assert_int_equal(v->persp_ns, 0);
+	assert_int_equal(v->nrows, 11);
+	/* a namespace row means its init process */
+	select_row(v, ROW_PIDNS, UI_PA);
+	view_key(v, 'p');
+	assert_int_equal(v->persp_pid, 201);
+	assert_int_equal(view_set_perspective(v, 4242), -ESRCH);
+}
+
+static void test_spawn_and_actions(void **state)
+{
+	struct view *v = ((struct fx *)*state)->v;
+	assert_int_equal(v->spawn_flags, CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWUTS);
+	view_key(v, 's');
+	assert_int_equal(v->mode, MODE_SPAWN);
+	/* the default set, unchanged */
+	assert_int_equal(view_key(v, '\r'), ACT_SPAWN);
+	assert_int_equal(v->mode, MODE_NORMAL);
+	view_key(v, 's');
+	view_key(v, ' '); /* untick pid */
+	keys(v, "jjjj");
+	view_key(v, ' '); /* tick mnt */
+	view_key(v, '8'); /* tick time */
+	view_key(v, '9'); /* the veth */
+	assert_int_equal(view_key(v, '\n'), ACT_SPAWN);
+	assert_int_equal(v->spawn_flags, CLONE_NEWNET | CLONE_NEWUTS | CLONE_NEWNS | 0x80);
+	assert_true(v->spawn_veth);
+	view_key(v, 's');
+	view_key(v, VK_ESC);
+	assert_int_equal(v->mode, MODE_NORMAL);
+	assert_int_equal(view_key(v, 'K'), ACT_KILL);
+	assert_int_equal(view_key(v, VK_F(9)), ACT_KILL);
+	assert_int_equal(view_key(v, 'e'), ACT_ENTER);
+	assert_int_equal(view_key(v, VK_CTRL('l')), ACT_REDRAW);
+	view_key(v, '?');
+	assert_int_equal(v->mode, MODE_HELP);
+	assert_int_equal(view_key(v, 'q'), ACT_NONE); /* closes the help only */
+	assert_int_equal(v->mode, MODE_NORMAL);
+	view_key(v, VK_F(1));
+	assert_int_equal(v->mode, MODE_HELP);
+	view_key(v, ' ');
+	assert_int_equal(view_key(v, 'q'), ACT_QUIT);
+	assert_int_equal(view_key(v, VK_F(10)), ACT_QUIT);
+	/* nsview's children are known by pid */
+	pid_t ours[] = { 301, 202 };
+	view_set_ours(v, ours, 2);
+	assert_true(view_is_ours(v, 202));
+	assert_false(view_is_ours(v, 300));
+	view_set_ours(v, NULL, 0);
+	assert_false(view_is_ours(v, 202));
+}
+
+/* 10,000 processes: 50 refreshes with a rebuild each stay cheap. */
+static void test_big(void **state)
+{
+	struct view *v = view_new();
+	struct snapshot *s = ui_model_sized(10000);
+	struct timespec a, b;
+	view_resize(v, 120, 40);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (int i = 0; i < 50; i++) {
+		view_set_snapshot(v, s);
+		view_key(v, VK_PGDN);
+	}
+	view_key(v, '\\');
+	keys(v, "worker");
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	double ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+	printf("# 50 refreshes of 10,008 processes and a filter: %.1f ms\n", ms);
+	assert_true(v->nrows > 10000);
+	assert_true(ms < 5000);
+	view_free(v);
+	model_free(s);
+}
+
+int main(void)
+{
+	setlocale(LC_CTYPE, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_tree, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_moves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_views, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_veth_jump, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
+		cmocka_unit_test(test_big),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
