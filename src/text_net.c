@@ -73,9 +73,11 @@ static void net_add_label(struct strbuf *sb, const struct snapshot *s, uint64_t 
 		sb_addf(sb, "%" PRIu64, ino);
 }
 
+/* "held by fd, bind  (/run/netns/blue; pid 99 fd 5)": the ways, then the paths and fds. */
 static void net_add_held(struct strbuf *sb, const struct ns *ns)
 {
 	bool first = true;
+	const char *sep = "  (";
 
 	sb_adds(sb, "  held by ");
 	for (unsigned i = 0; i < HELD_COUNT; i++) {
@@ -85,19 +87,19 @@ static void net_add_held(struct strbuf *sb, const struct ns *ns)
 		sb_adds(sb, first ? "" : ", ");
 		sb_adds(sb, model_held_name(bit));
 		first = false;
-		if (bit == HELD_BIND) {
-			for (size_t j = 0; j < ns->nbinds; j++) {
-				sb_addc(sb, ' ');
-				sb_add_safe(sb, ns->binds[j], strlen(ns->binds[j]));
-			}
-		}
 	}
 	if (first)
 		sb_adds(sb, "nothing seen");
-	for (size_t j = 0; j < ns->nfds && j < NET_FDS_SHOWN; j++)
-		sb_addf(sb, "%s%d/fd/%d", j ? " " : ", open in ", (int)ns->fds[j].pid, ns->fds[j].fd);
+	for (size_t j = 0; j < ns->nbinds; j++, sep = "; ") {
+		sb_adds(sb, sep);
+		sb_add_safe(sb, ns->binds[j], strlen(ns->binds[j]));
+	}
+	for (size_t j = 0; j < ns->nfds && j < NET_FDS_SHOWN; j++, sep = "; ")
+		sb_addf(sb, "%spid %d fd %d", sep, (int)ns->fds[j].pid, ns->fds[j].fd);
 	if (ns->nfds > NET_FDS_SHOWN)
-		sb_addf(sb, " and %zu more", ns->nfds - NET_FDS_SHOWN);
+		sb_addf(sb, "; %zu more fds", ns->nfds - NET_FDS_SHOWN);
+	if (sep[0] == ';')
+		sb_addc(sb, ')');
 }
 
 static void net_add_header(struct strbuf *sb, const struct snapshot *s, const struct netns *n)
