@@ -107,6 +107,10 @@ struct tree {
 	ssize_t *ns_kids;      /* per ns index: first child namespace */
 	ssize_t *ns_next;      /* next sibling namespace */
 	ssize_t *ns_procs;     /* per ns index: first root process in it */
+	ssize_t top;           /* the ns index of the PID namespace /proc belongs to, or -1 */
+	int shortest;          /* the fewest NSpid entries of any process */
+	ssize_t *ns_init;      /* per ns index: its PID 1 as a proc index, or -1 */
+	unsigned *ns_count;    /* per ns index: processes placed in it */
 	ssize_t *proc_of_ns;   /* per proc: its pid ns index or -1 */
 	ssize_t *proc_kids;    /* per proc: first child process in the same ns */
 	ssize_t *proc_next;    /* next sibling process */
@@ -165,6 +169,8 @@ static void tree_free(struct tree *t)
 	free(t->ns_kids);
 	free(t->ns_next);
 	free(t->ns_procs);
+	free(t->ns_init);
+	free(t->ns_count);
 	free(t->proc_of_ns);
 	free(t->proc_kids);
 	free(t->proc_next);
@@ -198,6 +204,37 @@ static void tree_break_cycles(ssize_t *up, size_t n)
 	free(state);
 }
 
+/*
+ * Find the PID namespace the /proc tree belongs to (t->top, an ns index): that of the
+ * processes with the shortest NSpid, found through one whose ns/pid link is readable.
+ */
+static void tree_find_top(struct tree *t)
+{
+	const struct snapshot *s = t->s;
+
+	t->top = -1;
+	t->shortest = NSPID_MAX + 1;
+	for (size_t i = 0; i < s->nprocs; i++)
+		if (s->procs[i].nnspid > 0 && s->procs[i].nnspid < t->shortest)
+			t->shortest = s->procs[i].nnspid;
+	for (size_t i = 0; i < s->nprocs && t->top < 0; i++)
+		if (s->procs[i].nnspid == t->shortest)
+			t->top = ns_index(s, s->procs[i].ns[LINK_PID]);
+}
+
+/*
+ * The PID namespace of p, as an ns index, or -1. An unreadable link (PID 1 here:
+ * /proc/1/ns is EACCES even for root) with an NSpid as short as any still tells:
+ * p is in the namespace the /proc tree belongs to.
+ */
+static ssize_t tree_proc_ns(const struct tree *t, const struct proc *p)
+{
+	ssize_t k = ns_index(t->s, p->ns[LINK_PID]);
+	if (k < 0 && p->nnspid > 0 && p->nnspid == t->shortest)
+		k = t->top;
+	return k;
+}
+
 /* Link namespaces to their children and processes to their parents within one namespace. */
 static void tree_build(struct tree *t)
 {
@@ -208,6 +245,8 @@ static void tree_build(struct tree *t)
 	t->ns_kids = xmalloc(nn * sizeof(ssize_t));
 	t->ns_next = xmalloc(nn * sizeof(ssize_t));
 	t->ns_procs = xmalloc(nn * sizeof(ssize_t));
+	t->ns_init = xmalloc(nn * sizeof(ssize_t));
+	t->ns_count = xcalloc(nn, sizeof(unsigned));
 	t->proc_of_ns = xmalloc(np * sizeof(ssize_t));
 	t->proc_kids = xmalloc(np * sizeof(ssize_t));
 	t->proc_next = xmalloc(np * sizeof(ssize_t));
@@ -216,6 +255,7 @@ static void tree_build(struct tree *t)
 	t->proc_done = xcalloc(np, sizeof(bool));
 	for (size_t k = 0; k < s->nns; k++) {
 		t->ns_kids[k] = t->ns_next[k] = t->ns_procs[k] = -1;
+		t->ns_init[k] = proc_index(s, s->ns[k].init_pid);
 		t->ns_parent[k] = s->ns[k].type == NS_PID ? tree_ns_parent(s, k) : -1;
 	}
 	for (size_t k = s->nns; k-- > 0;)
@@ -224,9 +264,20 @@ static void tree_build(struct tree *t)
 
 	for (size_t i = 0; i < s->nprocs; i++) {
 		const struct proc *p = &s->procs[i];
+		ssize_t k = tree_proc_ns(t, p);
 		t->proc_kids[i] = t->proc_next[i] = -1;
-		t->proc_of_ns[i] = ns_index(s, p->ns[LINK_PID]);
-		t->proc_shown[i] = !t->from_ns || model_pid_in(s, p, t->from_ns) > 0;
+		t->proc_of_ns[i] = k;
+		if (k < 0)
+			t->proc_shown[i] = !t->from_ns;
+		else if (p->ns[LINK_PID])
+			t->proc_shown[i] = !t->from_ns || model_pid_in(s, p, t->from_ns) > 0;
+		else /* placed by its NSpid: the top namespace sees all, no other sees into it */
+			t->proc_shown[i] = !t->from_ns || t->from_ns == s->ns[k].ino;
+		if (k < 0)
+			continue;
+		t->ns_count[k]++;
+		if (t->ns_init[k] < 0 && p->nnspid > 0 && p->nspid[p->nnspid - 1] == 1)
+			t->ns_init[k] = (ssize_t)i;
 	}
 	ssize_t *up = xmalloc(np * sizeof(ssize_t));
 	for (size_t i = 0; i < s->nprocs; i++) {
@@ -296,7 +347,7 @@ static void tree_add_ns_line(struct tree *t, size_t k)
 		sb_addf(&t->out, " level %d", n->level);
 	else
 		sb_adds(&t->out, " level ?");
-	const struct proc *init = n->init_pid > 0 ? model_find_proc(s, n->init_pid) : NULL;
+	const struct proc *init = t->ns_init[k] >= 0 ? &s->procs[t->ns_init[k]] : NULL;
 	if (init) {
 		pid_t shown = t->from_ns ? model_pid_in(s, init, t->from_ns) : init->pid;
 		sb_addf(&t->out, ", init %d (", (int)(shown > 0 ? shown : init->pid));
@@ -307,7 +358,7 @@ static void tree_add_ns_line(struct tree *t, size_t k)
 	}
 	if (n->owner)
 		sb_addf(&t->out, ", owner user:[%" PRIu64 "]", n->owner);
-	sb_addf(&t->out, ", %u process%s", n->nprocs, n->nprocs == 1 ? "" : "es");
+	sb_addf(&t->out, ", %u process%s", t->ns_count[k], t->ns_count[k] == 1 ? "" : "es");
 	if (n->name) {
 		sb_adds(&t->out, ", ");
 		add_safe_str(&t->out, n->name);
@@ -411,13 +462,14 @@ int text_tree(FILE *f, const struct snapshot *s, pid_t from)
 	struct tree t = { .s = s, .g = text_glyphs() };
 	ssize_t root = -1;
 
+	tree_find_top(&t);
 	if (from) {
 		const struct proc *p = model_find_proc(s, from);
-		/* a process whose PID namespace is unreadable has no perspective to show */
-		root = p ? ns_index(s, p->ns[LINK_PID]) : -1;
+		/* a process whose PID namespace is unknown has no perspective to show */
+		root = p ? tree_proc_ns(&t, p) : -1;
 		if (root < 0)
 			return -ESRCH;
-		t.from_ns = p->ns[LINK_PID];
+		t.from_ns = s->ns[root].ino;
 	}
 	tree_build(&t);
 	if (root >= 0) {

@@ -104,8 +104,9 @@ static void test_tree_from_missing(void **state)
 	assert_int_equal(rc, -ESRCH);
 	assert_string_equal(text, "");
 	free(text);
-	/* a process whose PID namespace is unreadable has no perspective either */
+	/* a process whose PID namespace is unknown (no link, no NSpid) has no perspective */
 	model_find_proc(s, 100)->ns[LINK_PID] = 0;
+	model_find_proc(s, 100)->nnspid = 0;
 	text = tree_of(s, 100, &rc);
 	assert_int_equal(rc, -ESRCH);
 	free(text);
@@ -163,6 +164,40 @@ static void test_tree_cycle_and_orphan(void **state)
 	assert_non_null(strstr(text, "301  uid 0  [b]\n"));
 	assert_null(strstr(strstr(text, "[b]") + 1, "[b]"));
 	assert_non_null(strstr(text, "pid:[?] namespace unreadable\n   302  uid 0  [hidden]\n"));
+	free(text);
+	model_free(s);
+}
+
+/* PID 1's ns links are unreadable (EACCES even for root): its one-entry NSpid still
+ * places it in the namespace the /proc tree belongs to, as that namespace's init. */
+static void test_tree_unreadable_init(void **state)
+{
+	struct snapshot *s = sample_model();
+	int rc;
+
+	setenv("LC_ALL", "C.UTF-8", 1);
+	struct proc *p = model_find_proc(s, 1);
+	memset(p->ns, 0, sizeof p->ns);
+	model_link(s);
+	assert_int_equal(model_find_ns(s, NS_PID, P0)->nprocs, 2);
+	char *text = tree_of(s, 0, &rc);
+	assert_int_equal(rc, 0);
+	assert_memory_equal(text, "pid:[4026531836] initial, level 0, init 1 (systemd), owner "
+				  "user:[4026531837], 3 processes\n├─ 1  uid 0  /sbin/init\n",
+			    strlen("pid:[4026531836] initial, level 0, init 1 (systemd), owner "
+				   "user:[4026531837], 3 processes\n├─ 1  uid 0  /sbin/init\n"));
+	assert_null(strstr(text, "unreadable"));
+	free(text);
+	/* it has a perspective too: the top one, which sees everything */
+	text = tree_of(s, 1, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(text, "204 → 4 → 2  uid 1000  sleep infinity"));
+	free(text);
+	/* and from inside P1 it is invisible */
+	text = tree_of(s, 201, &rc);
+	assert_int_equal(rc, 0);
+	assert_null(strstr(text, "systemd"));
+	assert_null(strstr(text, "/sbin/init"));
 	free(text);
 	model_free(s);
 }
@@ -265,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_tree_from_missing),
 		cmocka_unit_test(test_tree_parent_inferred),
 		cmocka_unit_test(test_tree_cycle_and_orphan),
+		cmocka_unit_test(test_tree_unreadable_init),
 		cmocka_unit_test(test_tree_hostile),
 		cmocka_unit_test(test_list_all),
 		cmocka_unit_test(test_list_type),
