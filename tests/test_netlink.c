@@ -217,7 +217,7 @@ static void test_veth_peer_nsid(void **state)
 	a = model_find_netns(s, NS_A);
 	b = model_find_netns(s, NS_B);
 
-	netlink_resolve_peers(s);
+	netlink_parse_peers(s);
 	v = by_name(a, "veth0");
 	assert_true(v->has_peer);
 	assert_int_equal(v->peer.netns, NS_B);
@@ -237,7 +237,7 @@ static void test_veth_peer_nsid(void **state)
 	assert_int_equal(b->ifs[0].peer.netns, 0);
 	assert_false(by_name(a, "lo")->has_peer);
 	/* resolving again (a TUI refresh) gives the same */
-	netlink_resolve_peers(s);
+	netlink_parse_peers(s);
 	assert_string_equal(by_name(a, "veth0")->peer.name, "peer0");
 	model_free(s);
 }
@@ -258,7 +258,7 @@ static void test_bridge_master(void **state)
 	assert_int_equal(by_name(n, "port0")->master, 3);
 	assert_int_equal(by_name(n, "br0")->master, 0);
 	assert_string_equal(by_name(n, "br0")->kind, "bridge");
-	netlink_resolve_peers(s);
+	netlink_parse_peers(s);
 	assert_false(by_name(n, "port0")->has_peer);
 	model_free(s);
 }
@@ -495,7 +495,7 @@ static void test_recorded(void **state)
 	assert_int_equal(n->nnsids, 1);
 	assert_int_equal(n->nsids[0].nsid, 0);
 
-	netlink_resolve_peers(s);
+	netlink_parse_peers(s);
 	assert_string_equal(by_name(n, "vx")->peer.name, "vy");
 	assert_int_equal(by_name(n, "va")->peer.netns, 0); /* nsid 0 not resolved here */
 	model_free(s);
