@@ -39,8 +39,8 @@ struct nl_sock {
 };
 
 struct netlink_ctx {
-	int home;          /* fd of this process's own netns; -1 if it could not be had */
-	uint64_t home_ino; /* its inode; 0 = unknown */
+	int home;	       /* fd of this process's own netns; -1 if it could not be had */
+	uint64_t home_ino;     /* its inode; 0 = unknown */
 	struct nl_sock *socks; /* sorted by ino */
 	size_t nsocks;
 	unsigned seq;
@@ -213,8 +213,8 @@ static int nl_cb_getid(const struct nlmsghdr *nlh, void *data)
 
 	if (nlh->nlmsg_type != RTM_NEWNSID)
 		return MNL_CB_OK;
-	if (netlink_parse_attrs(nlh, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0 || !tb[NETNSA_NSID] ||
-	    netlink_parse_u32(tb[NETNSA_NSID], &v) < 0) {
+	if (netlink_parse_attrs(nlh, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0 ||
+	    !tb[NETNSA_NSID] || netlink_parse_u32(tb[NETNSA_NSID], &v) < 0) {
 		errno = EBADMSG;
 		return MNL_CB_ERROR;
 	}
@@ -285,7 +285,8 @@ int netlink_probe(struct netlink_ctx *c, struct snapshot *s, const struct netns_
 
 	if (!c->home_ino) {
 		/* without SIOCGSKNS (no CAP_NET_ADMIN) only the own netns can be probed */
-		const struct proc *me = model_find_proc(s, s->viewer_pid ? s->viewer_pid : getpid());
+		const struct proc *me =
+		    model_find_proc(s, s->viewer_pid ? s->viewer_pid : getpid());
 		c->home_ino = me ? me->ns[LINK_NET] : 0;
 	}
 	for (size_t i = 0; i < n && !fatal; i++) {

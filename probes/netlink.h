@@ -34,6 +34,7 @@ void netlink_free(struct netlink_ctx *c);
  * -errno only for a fatal failure (this process could not return to its own
  * network namespace).
  */
-int netlink_probe(struct netlink_ctx *c, struct snapshot *s, const struct netns_handle *h, size_t n);
+int netlink_probe(struct netlink_ctx *c, struct snapshot *s, const struct netns_handle *h,
+		  size_t n);
 
 #endif

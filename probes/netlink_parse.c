@@ -94,10 +94,13 @@ int netlink_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen, const struct 
 
 	if (mnl_nlmsg_get_payload_len(nlh) < hdrlen)
 		return -EBADMSG;
+	/* libmnl's loop macros are not known to clang-format */
+	/* clang-format off */
 	mnl_attr_for_each(a, nlh, hdrlen) {
 		if (mnl_attr_get_type(a) <= max)
 			tb[mnl_attr_get_type(a)] = a;
 	}
+	/* clang-format on */
 	return nl_walk_end(a, mnl_nlmsg_get_payload_tail(nlh));
 }
 
@@ -119,12 +122,15 @@ static char *nl_get_str(const struct nlattr *a)
 static int nl_parse_linkinfo(const struct nlattr *nest, char **ret_kind)
 {
 	struct nlattr *a;
-	const void *tail = (const char *)mnl_attr_get_payload(nest) + mnl_attr_get_payload_len(nest);
+	const void *tail =
+	    (const char *)mnl_attr_get_payload(nest) + mnl_attr_get_payload_len(nest);
 
+	/* clang-format off */
 	mnl_attr_for_each_nested(a, nest) {
 		if (mnl_attr_get_type(a) == IFLA_INFO_KIND && !*ret_kind)
 			*ret_kind = nl_get_str(a);
 	}
+	/* clang-format on */
 	return nl_walk_end(a, tail);
 }
 

@@ -20,7 +20,7 @@ struct netlink_parse {
 	enum netlink_dump dump;
 	struct netns *net;    /* links go to net->ifs, addresses to its interfaces, ids to nsids */
 	unsigned seq, portid; /* replies must match these; 0 = not checked */
-	bool intr;            /* a reply carried NLM_F_DUMP_INTR: the dump is inconsistent */
+	bool intr;	      /* a reply carried NLM_F_DUMP_INTR: the dump is inconsistent */
 };
 
 /*

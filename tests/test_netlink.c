@@ -18,11 +18,10 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <libmnl/libmnl.h>
+#include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
-#include <net/if.h>
-#include <linux/if.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,17 +158,40 @@ static const char mac1[6] = { 0x02, 0, 0, 0, 0xaa, 0x01 };
  * a same-namespace pair v1/v2, and a veth whose nsid 9 nobody answers. */
 static void build_a(struct msgbuf *m)
 {
-	put_link(m, &(struct link_spec){ .index = 1, .name = "lo", .flags = IFF_LOOPBACK | IFF_UP,
-					 .mtu = 65536, .oper = IF_OPER_UNKNOWN });
-	put_link(m, &(struct link_spec){ .index = 4, .name = "veth0", .kind = "veth",
-					 .flags = IFF_UP, .mtu = 1500, .oper = IF_OPER_UP,
-					 .mac = mac1, .link = 7, .nsid = 3, .has_nsid = true });
-	put_link(m, &(struct link_spec){ .index = 6, .name = "v2", .kind = "veth", .mtu = 1500,
-					 .oper = IF_OPER_DOWN, .link = 5 });
-	put_link(m, &(struct link_spec){ .index = 5, .name = "v1", .kind = "veth", .mtu = 1500,
-					 .oper = IF_OPER_DOWN, .link = 6 });
-	put_link(m, &(struct link_spec){ .index = 8, .name = "lost", .kind = "veth", .mtu = 1500,
-					 .link = 2, .nsid = 9, .has_nsid = true });
+	put_link(m, &(struct link_spec){ .index = 1,
+					 .name = "lo",
+					 .flags = IFF_LOOPBACK | IFF_UP,
+					 .mtu = 65536,
+					 .oper = IF_OPER_UNKNOWN });
+	put_link(m, &(struct link_spec){ .index = 4,
+					 .name = "veth0",
+					 .kind = "veth",
+					 .flags = IFF_UP,
+					 .mtu = 1500,
+					 .oper = IF_OPER_UP,
+					 .mac = mac1,
+					 .link = 7,
+					 .nsid = 3,
+					 .has_nsid = true });
+	put_link(m, &(struct link_spec){ .index = 6,
+					 .name = "v2",
+					 .kind = "veth",
+					 .mtu = 1500,
+					 .oper = IF_OPER_DOWN,
+					 .link = 5 });
+	put_link(m, &(struct link_spec){ .index = 5,
+					 .name = "v1",
+					 .kind = "veth",
+					 .mtu = 1500,
+					 .oper = IF_OPER_DOWN,
+					 .link = 6 });
+	put_link(m, &(struct link_spec){ .index = 8,
+					 .name = "lost",
+					 .kind = "veth",
+					 .mtu = 1500,
+					 .link = 2,
+					 .nsid = 9,
+					 .has_nsid = true });
 	put_done(m, 0);
 }
 
@@ -209,8 +231,13 @@ static void test_veth_peer_nsid(void **state)
 
 	struct netns *b = model_add_netns(s, NS_B);
 	m.len = 0;
-	put_link(&m, &(struct link_spec){ .index = 7, .name = "peer0", .kind = "veth", .mtu = 1500,
-					  .link = 4, .nsid = 0, .has_nsid = true });
+	put_link(&m, &(struct link_spec){ .index = 7,
+					  .name = "peer0",
+					  .kind = "veth",
+					  .mtu = 1500,
+					  .link = 4,
+					  .nsid = 0,
+					  .has_nsid = true });
 	put_done(&m, 0);
 	assert_int_equal(parse(b, NETLINK_LINKS, m.buf, m.len, NULL), 0);
 	model_sort(s);
@@ -249,10 +276,14 @@ static void test_bridge_master(void **state)
 	static struct msgbuf m;
 
 	m.len = 0;
-	put_link(&m, &(struct link_spec){ .index = 3, .name = "br0", .kind = "bridge",
-					  .flags = IFF_UP, .mtu = 1500, .oper = IF_OPER_UP });
-	put_link(&m, &(struct link_spec){ .index = 4, .name = "port0", .kind = "ifb",
-					  .mtu = 1500, .master = 3 });
+	put_link(&m, &(struct link_spec){ .index = 3,
+					  .name = "br0",
+					  .kind = "bridge",
+					  .flags = IFF_UP,
+					  .mtu = 1500,
+					  .oper = IF_OPER_UP });
+	put_link(&m, &(struct link_spec){
+			 .index = 4, .name = "port0", .kind = "ifb", .mtu = 1500, .master = 3 });
 	put_done(&m, 0);
 	assert_int_equal(parse(n, NETLINK_LINKS, m.buf, m.len, NULL), 0);
 	assert_int_equal(by_name(n, "port0")->master, 3);
@@ -407,7 +438,8 @@ static void test_errors(void **state)
 
 	/* an interrupted dump is read to its end and reported */
 	m.len = 0;
-	struct nlmsghdr *nlh = put_link(&m, &(struct link_spec){ .index = 2, .name = "x", .mtu = 1 });
+	struct nlmsghdr *nlh =
+	    put_link(&m, &(struct link_spec){ .index = 2, .name = "x", .mtu = 1 });
 	nlh->nlmsg_flags |= NLM_F_DUMP_INTR;
 	put_link(&m, &(struct link_spec){ .index = 3, .name = "y", .mtu = 1 });
 	put_done(&m, 0);
@@ -519,7 +551,8 @@ static int run(const char *fmt, ...)
 static int live_teardown(void **state)
 {
 	if (live_a[0]) {
-		run("ip link del %s 2>/dev/null; ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null",
+		run("ip link del %s 2>/dev/null; ip netns del %s 2>/dev/null; ip netns del %s "
+		    "2>/dev/null",
 		    live_h, live_a, live_b);
 		live_a[0] = 0;
 	}
