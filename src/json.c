@@ -31,12 +31,24 @@ static const struct {
 	unsigned bit;
 	const char *name;
 } iff_names[] = {
-	{ IFF_LOOPBACK, "LOOPBACK" },	{ IFF_BROADCAST, "BROADCAST" }, { IFF_POINTOPOINT, "POINTOPOINT" },
-	{ IFF_MULTICAST, "MULTICAST" }, { IFF_NOARP, "NOARP" },		{ IFF_ALLMULTI, "ALLMULTI" },
-	{ IFF_PROMISC, "PROMISC" },	{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_DEBUG, "DEBUG" },
-	{ IFF_DYNAMIC, "DYNAMIC" },	{ IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
-	{ IFF_MASTER, "MASTER" },	{ IFF_SLAVE, "SLAVE" },		{ IFF_UP, "UP" },
-	{ IFF_LOWER_UP, "LOWER_UP" },	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
+	{ IFF_LOOPBACK, "LOOPBACK" },
+	{ IFF_BROADCAST, "BROADCAST" },
+	{ IFF_POINTOPOINT, "POINTOPOINT" },
+	{ IFF_MULTICAST, "MULTICAST" },
+	{ IFF_NOARP, "NOARP" },
+	{ IFF_ALLMULTI, "ALLMULTI" },
+	{ IFF_PROMISC, "PROMISC" },
+	{ IFF_NOTRAILERS, "NOTRAILERS" },
+	{ IFF_DEBUG, "DEBUG" },
+	{ IFF_DYNAMIC, "DYNAMIC" },
+	{ IFF_AUTOMEDIA, "AUTOMEDIA" },
+	{ IFF_PORTSEL, "PORTSEL" },
+	{ IFF_MASTER, "MASTER" },
+	{ IFF_SLAVE, "SLAVE" },
+	{ IFF_UP, "UP" },
+	{ IFF_LOWER_UP, "LOWER_UP" },
+	{ IFF_DORMANT, "DORMANT" },
+	{ IFF_ECHO, "ECHO" },
 };
 
 /* IF_OPER_* (RFC 2863 operational states), indexed by value. */
@@ -235,7 +247,8 @@ static void add_proc(struct strbuf *sb, const void *elem)
 		/* an unreadable link is absent here; its path is in "errors" */
 		if (!p->ns[l])
 			continue;
-		sb_addf(sb, "%s\"%s\": %" PRIu64, firstns ? "" : ", ", model_link_name(l), p->ns[l]);
+		sb_addf(sb, "%s\"%s\": %" PRIu64, firstns ? "" : ", ", model_link_name(l),
+			p->ns[l]);
 		firstns = false;
 	}
 	sb_addc(sb, '}');
@@ -259,8 +272,8 @@ static void add_addr(struct strbuf *sb, const struct addr *a)
 
 	if (!inet_ntop(v4 ? AF_INET : AF_INET6, a->bytes, text, sizeof text))
 		text[0] = 0;
-	sb_addf(sb, "{\"family\": \"%s\", \"address\": \"%s\", \"prefix\": %u}", v4 ? "inet" : "inet6",
-		text, (unsigned)a->prefix);
+	sb_addf(sb, "{\"family\": \"%s\", \"address\": \"%s\", \"prefix\": %u}",
+		v4 ? "inet" : "inet6", text, (unsigned)a->prefix);
 }
 
 static void add_iface(struct strbuf *sb, const struct netns *n, const struct iface *i)

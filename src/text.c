@@ -23,8 +23,8 @@ struct glyphs {
 	const char *arrow, *tee, *last, *bar, *blank;
 };
 
-static const struct glyphs glyphs_utf8 = { " \u2192 ", "\u251c\u2500 ", "\u2514\u2500 ",
-					   "\u2502  ", "   " };
+static const struct glyphs glyphs_utf8 = { " \u2192 ", "\u251c\u2500 ", "\u2514\u2500 ", "\u2502  ",
+					   "   " };
 static const struct glyphs glyphs_ascii = { " -> ", "|- ", "`- ", "|  ", "   " };
 
 /*
@@ -102,19 +102,19 @@ struct tree {
 	const struct snapshot *s;
 	const struct glyphs *g;
 	struct strbuf out, prefix;
-	uint64_t from_ns;      /* the perspective's PID namespace; 0 = the snapshot's view */
-	ssize_t *ns_parent;    /* per ns index: parent pid ns index or -1 */
-	ssize_t *ns_kids;      /* per ns index: first child namespace */
-	ssize_t *ns_next;      /* next sibling namespace */
-	ssize_t *ns_procs;     /* per ns index: first root process in it */
-	ssize_t top;           /* the ns index of the PID namespace /proc belongs to, or -1 */
-	int shortest;          /* the fewest NSpid entries of any process */
-	ssize_t *ns_init;      /* per ns index: its PID 1 as a proc index, or -1 */
-	unsigned *ns_count;    /* per ns index: processes placed in it */
-	ssize_t *proc_of_ns;   /* per proc: its pid ns index or -1 */
-	ssize_t *proc_kids;    /* per proc: first child process in the same ns */
-	ssize_t *proc_next;    /* next sibling process */
-	bool *proc_shown;      /* visible from the perspective */
+	uint64_t from_ns;    /* the perspective's PID namespace; 0 = the snapshot's view */
+	ssize_t *ns_parent;  /* per ns index: parent pid ns index or -1 */
+	ssize_t *ns_kids;    /* per ns index: first child namespace */
+	ssize_t *ns_next;    /* next sibling namespace */
+	ssize_t *ns_procs;   /* per ns index: first root process in it */
+	ssize_t top;	     /* the ns index of the PID namespace /proc belongs to, or -1 */
+	int shortest;	     /* the fewest NSpid entries of any process */
+	ssize_t *ns_init;    /* per ns index: its PID 1 as a proc index, or -1 */
+	unsigned *ns_count;  /* per ns index: processes placed in it */
+	ssize_t *proc_of_ns; /* per proc: its pid ns index or -1 */
+	ssize_t *proc_kids;  /* per proc: first child process in the same ns */
+	ssize_t *proc_next;  /* next sibling process */
+	bool *proc_shown;    /* visible from the perspective */
 	bool *ns_done, *proc_done;
 };
 
@@ -327,7 +327,7 @@ static void tree_add_proc_line(struct tree *t, const struct proc *p)
 		add_safe_str(&t->out, p->ctr_runtime);
 		if (p->ctr_id) {
 			sb_addc(&t->out, ' ');
-			/* a full container id is 64 hex digits; 12 identify it, as docker ps shows */
+			/* 12 of a container id's 64 hex digits identify it, as docker ps shows */
 			sb_add_safe(&t->out, p->ctr_id, strnlen(p->ctr_id, 12));
 		}
 		sb_addc(&t->out, ']');
@@ -493,7 +493,8 @@ static const char *const list_heads[NCOLS] = {
 static bool same_container(const struct proc *a, const struct proc *b)
 {
 	return a->ctr_runtime && b->ctr_runtime && strcmp(a->ctr_runtime, b->ctr_runtime) == 0 &&
-	       (a->ctr_id == b->ctr_id || (a->ctr_id && b->ctr_id && strcmp(a->ctr_id, b->ctr_id) == 0));
+	       (a->ctr_id == b->ctr_id ||
+		(a->ctr_id && b->ctr_id && strcmp(a->ctr_id, b->ctr_id) == 0));
 }
 
 /*
@@ -520,7 +521,8 @@ static char **list_labels(const struct snapshot *s)
 	for (size_t i = 0; i < s->nprocs; i++) {
 		const struct proc *p = &s->procs[i];
 		for (int l = 0; l < NS_LINK_MAX; l++) {
-			const struct ns *n = p->ns[l] ? model_find_ns(s, model_link_type(l), p->ns[l]) : NULL;
+			const struct ns *n =
+			    p->ns[l] ? model_find_ns(s, model_link_type(l), p->ns[l]) : NULL;
 			if (!n)
 				continue;
 			ssize_t *c = &ctr[n - s->ns];
@@ -595,7 +597,8 @@ static void list_add_row(struct strbuf *sb, char *const *cells, const size_t *wi
 	/* the label is last and free text: no padding after it */
 	size_t last = cells[COL_LABEL][0] ? COL_LABEL : COL_HELD;
 	for (size_t c = 0; c <= last; c++)
-		list_add_cell(sb, cells[c], widths[c], c == COL_INODE || c == COL_NPROCS, c == last);
+		list_add_cell(sb, cells[c], widths[c], c == COL_INODE || c == COL_NPROCS,
+			      c == last);
 	sb_addc(sb, '\n');
 }
 

@@ -15,16 +15,16 @@
 #include "src/model.h"
 #include "src/util.h"
 
-#define U0 4026531837ULL /* initial user */
-#define U1 4026532500ULL
-#define P0 4026531836ULL /* initial pid */
-#define P1 4026532600ULL
-#define P2 4026532700ULL
-#define P3 4026532800ULL
-#define N0 4026531833ULL /* initial net */
-#define N1 4026532900ULL
-#define UTS0 4026531838ULL
-#define UTS1 4026533000ULL
+#define U0     4026531837ULL /* initial user */
+#define U1     4026532500ULL
+#define P0     4026531836ULL /* initial pid */
+#define P1     4026532600ULL
+#define P2     4026532700ULL
+#define P3     4026532800ULL
+#define N0     4026531833ULL /* initial net */
+#define N1     4026532900ULL
+#define UTS0   4026531838ULL
+#define UTS1   4026533000ULL
 #define CTR_ID "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8"
 
 /* Set argv from a NULL-terminated list of strings. */
@@ -47,7 +47,8 @@ static inline void sample_argv(struct proc *p, ...)
 }
 
 static inline struct proc *sample_proc(struct snapshot *s, pid_t pid, pid_t ppid, const char *comm,
-				       uint64_t pidns, uint64_t userns, int nnspid, const pid_t *nspid)
+				       uint64_t pidns, uint64_t userns, int nnspid,
+				       const pid_t *nspid)
 {
 	struct proc *p = model_add_proc(s, pid);
 	p->ppid = ppid;
@@ -153,15 +154,15 @@ static inline struct snapshot *sample_model(void)
 }
 
 /* Run call, a writer to the stream named file, and keep what it wrote (caller frees). */
-#define SAMPLE_CAPTURE(file, ret_text, ret_rc, call)                           \
-	do {                                                                   \
-		char *buf_ = NULL;                                             \
-		size_t len_ = 0;                                               \
-		FILE *file = open_memstream(&buf_, &len_);                     \
-		assert_non_null(file);                                         \
-		*(ret_rc) = (call);                                            \
-		assert_int_equal(fclose(file), 0);                             \
-		*(ret_text) = buf_;                                            \
+#define SAMPLE_CAPTURE(file, ret_text, ret_rc, call)       \
+	do {                                               \
+		char *buf_ = NULL;                         \
+		size_t len_ = 0;                           \
+		FILE *file = open_memstream(&buf_, &len_); \
+		assert_non_null(file);                     \
+		*(ret_rc) = (call);                        \
+		assert_int_equal(fclose(file), 0);         \
+		*(ret_text) = buf_;                        \
 	} while (0)
 
 #endif

@@ -38,7 +38,8 @@ static void test_string_plain(void **state)
 	EXPECT("sleep", "\"sleep\"");
 	EXPECT("quote\" back\\slash /", "\"quote\\\" back\\\\slash /\"");
 	/* valid UTF-8 that is printable passes through as it is */
-	EXPECT("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3", "\"caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3\"");
+	EXPECT("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3",
+	       "\"caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3\"");
 }
 
 static void test_string_controls(void **state)
@@ -61,10 +62,10 @@ static void test_string_invalid(void **state)
 {
 	EXPECT("\xff", "\"\\ufffd\"");
 	EXPECT("a\x80z", "\"a\\ufffdz\"");
-	EXPECT("\xc3", "\"\\ufffd\"");                        /* truncated */
-	EXPECT("\xc3(", "\"\\ufffd(\"");                      /* bad continuation */
-	EXPECT("\xc0\xaf", "\"\\ufffd\\ufffd\"");             /* overlong '/' */
-	EXPECT("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");  /* a surrogate */
+	EXPECT("\xc3", "\"\\ufffd\"");					/* truncated */
+	EXPECT("\xc3(", "\"\\ufffd(\"");				/* bad continuation */
+	EXPECT("\xc0\xaf", "\"\\ufffd\\ufffd\"");			/* overlong '/' */
+	EXPECT("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");		/* a surrogate */
 	EXPECT("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\""); /* above U+10FFFF */
 	EXPECT("\xe2\x82", "\"\\ufffd\\ufffd\"");
 }
@@ -228,14 +229,17 @@ static void test_top_level(void **state)
 	model_add_err(s, "/proc/78/fd", EPERM);
 	char *doc = json_of(s);
 
-	assert_memory_equal(doc, "{\n  \"schema\": \"nsview/1\",\n  \"kernel\": \"6.18.0-test\",\n"
-				 "  \"viewer\": {\"pid\": 100, \"euid\": 0},\n  \"namespaces\": [\n",
-			    strlen("{\n  \"schema\": \"nsview/1\",\n  \"kernel\": \"6.18.0-test\",\n"
-				   "  \"viewer\": {\"pid\": 100, \"euid\": 0},\n  \"namespaces\": [\n"));
+	assert_memory_equal(
+	    doc,
+	    "{\n  \"schema\": \"nsview/1\",\n  \"kernel\": \"6.18.0-test\",\n"
+	    "  \"viewer\": {\"pid\": 100, \"euid\": 0},\n  \"namespaces\": [\n",
+	    strlen("{\n  \"schema\": \"nsview/1\",\n  \"kernel\": \"6.18.0-test\",\n"
+		   "  \"viewer\": {\"pid\": 100, \"euid\": 0},\n  \"namespaces\": [\n"));
 	assert_non_null(strstr(doc, "\n  ],\n  \"processes\": [\n"));
 	assert_non_null(strstr(doc, "\n  ],\n  \"netns\": [\n"));
-	assert_non_null(strstr(doc, "\n  \"errors\": [\n    {\"path\": \"/proc/77/ns/net\", \"error\": "
-				    "\"EACCES\"},\n    {\"path\": \"/proc/78/fd\", \"error\": \"EPERM\"}\n  ]\n}\n"));
+	assert_non_null(strstr(
+	    doc, "\n  \"errors\": [\n    {\"path\": \"/proc/77/ns/net\", \"error\": "
+		 "\"EACCES\"},\n    {\"path\": \"/proc/78/fd\", \"error\": \"EPERM\"}\n  ]\n}\n"));
 	free(doc);
 	model_free(s);
 }
@@ -258,34 +262,41 @@ static void test_namespaces(void **state)
 	struct snapshot *s = sample_model();
 	char *doc = json_of(s);
 
-	expect_line(doc, "\"inode\": 4026531836,",
-		    "    { \"type\": \"pid\", \"inode\": 4026531836, \"initial\": true, \"parent\": null, "
-		    "\"owner\": 4026531837, \"owner_uid\": null, \"level\": 0, \"nprocs\": 3, \"held_by\": "
-		    "[\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": 1, \"name\": null },");
-	expect_line(doc, "\"inode\": 4026532700,",
-		    "    { \"type\": \"pid\", \"inode\": 4026532700, \"initial\": false, \"parent\": "
-		    "4026532600, \"owner\": 4026532500, \"owner_uid\": null, \"level\": 2, \"nprocs\": 2, "
-		    "\"held_by\": [\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": 203, "
-		    "\"name\": null },");
-	expect_line(doc, "\"inode\": 4026532800,",
-		    "    { \"type\": \"pid\", \"inode\": 4026532800, \"initial\": false, \"parent\": "
-		    "4026531836, \"owner\": 4026531837, \"owner_uid\": null, \"level\": 1, \"nprocs\": 0, "
-		    "\"held_by\": [\"fd\"], \"bind_mounts\": [], \"fds\": [{\"pid\": 100, \"fd\": 7}], "
-		    "\"init_pid\": null, \"name\": null },");
-	expect_line(doc, "\"inode\": 4026531837,",
-		    "    { \"type\": \"user\", \"inode\": 4026531837, \"initial\": true, \"parent\": null, "
-		    "\"owner\": null, \"owner_uid\": 0, \"level\": 0, \"nprocs\": 3, \"held_by\": "
-		    "[\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": null, \"name\": null },");
-	expect_line(doc, "\"inode\": 4026532500,",
-		    "    { \"type\": \"user\", \"inode\": 4026532500, \"initial\": false, \"parent\": "
-		    "4026531837, \"owner\": 4026531837, \"owner_uid\": 1000, \"level\": 1, \"nprocs\": 4, "
-		    "\"held_by\": [\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": null, "
-		    "\"name\": null },");
-	expect_line(doc, "\"inode\": 4026532900, \"initial\"",
-		    "    { \"type\": \"net\", \"inode\": 4026532900, \"initial\": false, \"parent\": null, "
-		    "\"owner\": 4026531837, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, "
-		    "\"held_by\": [\"bind\"], \"bind_mounts\": [\"/run/netns/blue\"], \"fds\": [], "
-		    "\"init_pid\": null, \"name\": \"blue\" },");
+	expect_line(
+	    doc, "\"inode\": 4026531836,",
+	    "    { \"type\": \"pid\", \"inode\": 4026531836, \"initial\": true, \"parent\": null, "
+	    "\"owner\": 4026531837, \"owner_uid\": null, \"level\": 0, \"nprocs\": 3, \"held_by\": "
+	    "[\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": 1, \"name\": null },");
+	expect_line(
+	    doc, "\"inode\": 4026532700,",
+	    "    { \"type\": \"pid\", \"inode\": 4026532700, \"initial\": false, \"parent\": "
+	    "4026532600, \"owner\": 4026532500, \"owner_uid\": null, \"level\": 2, \"nprocs\": 2, "
+	    "\"held_by\": [\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": 203, "
+	    "\"name\": null },");
+	expect_line(
+	    doc, "\"inode\": 4026532800,",
+	    "    { \"type\": \"pid\", \"inode\": 4026532800, \"initial\": false, \"parent\": "
+	    "4026531836, \"owner\": 4026531837, \"owner_uid\": null, \"level\": 1, \"nprocs\": 0, "
+	    "\"held_by\": [\"fd\"], \"bind_mounts\": [], \"fds\": [{\"pid\": 100, \"fd\": 7}], "
+	    "\"init_pid\": null, \"name\": null },");
+	expect_line(
+	    doc, "\"inode\": 4026531837,",
+	    "    { \"type\": \"user\", \"inode\": 4026531837, \"initial\": true, \"parent\": null, "
+	    "\"owner\": null, \"owner_uid\": 0, \"level\": 0, \"nprocs\": 3, \"held_by\": "
+	    "[\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": null, \"name\": null "
+	    "},");
+	expect_line(
+	    doc, "\"inode\": 4026532500,",
+	    "    { \"type\": \"user\", \"inode\": 4026532500, \"initial\": false, \"parent\": "
+	    "4026531837, \"owner\": 4026531837, \"owner_uid\": 1000, \"level\": 1, \"nprocs\": 4, "
+	    "\"held_by\": [\"process\"], \"bind_mounts\": [], \"fds\": [], \"init_pid\": null, "
+	    "\"name\": null },");
+	expect_line(
+	    doc, "\"inode\": 4026532900, \"initial\"",
+	    "    { \"type\": \"net\", \"inode\": 4026532900, \"initial\": false, \"parent\": null, "
+	    "\"owner\": 4026531837, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, "
+	    "\"held_by\": [\"bind\"], \"bind_mounts\": [\"/run/netns/blue\"], \"fds\": [], "
+	    "\"init_pid\": null, \"name\": \"blue\" },");
 	free(doc);
 	model_free(s);
 }
@@ -298,26 +309,32 @@ static void test_namespace_unknowns(void **state)
 	n->held = HELD_PARENT | HELD_BIND | HELD_SOCKET | HELD_FD | HELD_TASK | HELD_PROCESS;
 	n = model_add_ns(s, NS_NET, 4026532002);
 	n->parent = 4026531833; /* only pid and user namespaces have a parent */
-	n->owner_uid = 5;      /* only user namespaces have an owner uid */
-	n->level = 3;          /* only pid and user namespaces have a level */
+	n->owner_uid = 5;	/* only user namespaces have an owner uid */
+	n->level = 3;		/* only pid and user namespaces have a level */
 	n = model_add_ns(s, NS_UTS, 4026532003);
-	n->init_pid = 9;       /* only pid namespaces have an init */
+	n->init_pid = 9; /* only pid namespaces have an init */
 	model_sort(s);
 	char *doc = json_of(s);
 
-	expect_line(doc, "4026532001",
-		    "    { \"type\": \"user\", \"inode\": 4026532001, \"initial\": false, \"parent\": null, "
-		    "\"owner\": null, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, \"held_by\": "
-		    "[\"process\", \"task\", \"fd\", \"socket\", \"bind\", \"parent\"], \"bind_mounts\": [], "
-		    "\"fds\": [], \"init_pid\": null, \"name\": null },");
-	expect_line(doc, "4026532002",
-		    "    { \"type\": \"net\", \"inode\": 4026532002, \"initial\": false, \"parent\": null, "
-		    "\"owner\": null, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, \"held_by\": [], "
-		    "\"bind_mounts\": [], \"fds\": [], \"init_pid\": null, \"name\": null },");
-	expect_line(doc, "4026532003", "    { \"type\": \"uts\", \"inode\": 4026532003, \"initial\": "
-				       "false, \"parent\": null, \"owner\": null, \"owner_uid\": null, "
-				       "\"level\": null, \"nprocs\": 0, \"held_by\": [], \"bind_mounts\": "
-				       "[], \"fds\": [], \"init_pid\": null, \"name\": null }");
+	expect_line(
+	    doc, "4026532001",
+	    "    { \"type\": \"user\", \"inode\": 4026532001, \"initial\": false, \"parent\": "
+	    "null, "
+	    "\"owner\": null, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, \"held_by\": "
+	    "[\"process\", \"task\", \"fd\", \"socket\", \"bind\", \"parent\"], \"bind_mounts\": "
+	    "[], "
+	    "\"fds\": [], \"init_pid\": null, \"name\": null },");
+	expect_line(
+	    doc, "4026532002",
+	    "    { \"type\": \"net\", \"inode\": 4026532002, \"initial\": false, \"parent\": null, "
+	    "\"owner\": null, \"owner_uid\": null, \"level\": null, \"nprocs\": 0, \"held_by\": "
+	    "[], "
+	    "\"bind_mounts\": [], \"fds\": [], \"init_pid\": null, \"name\": null },");
+	expect_line(doc, "4026532003",
+		    "    { \"type\": \"uts\", \"inode\": 4026532003, \"initial\": "
+		    "false, \"parent\": null, \"owner\": null, \"owner_uid\": null, "
+		    "\"level\": null, \"nprocs\": 0, \"held_by\": [], \"bind_mounts\": "
+		    "[], \"fds\": [], \"init_pid\": null, \"name\": null }");
 	free(doc);
 	model_free(s);
 }
@@ -334,21 +351,28 @@ static void test_processes(void **state)
 	p->ns[LINK_UTS] = 0;
 	char *doc = json_of(s);
 
-	expect_line(doc, "{ \"pid\": 100,",
-		    "    { \"pid\": 100, \"ppid\": 1, \"uid\": 0, \"comm\": \"bash\", \"cmdline\": [\"bash\"], "
-		    "\"nspid\": [100], \"ns\": {\"cgroup\": 4026532000, \"ipc\": 4026532001, \"mnt\": "
-		    "4026532002, \"net\": 4026532003, \"pid\": 4026532004, \"pid_for_children\": 4026532005, "
-		    "\"time\": 4026532006, \"time_for_children\": 4026532007, \"user\": 4026532008, \"uts\": "
-		    "4026532009}, \"container\": null },");
-	expect_line(doc, "{ \"pid\": 1,",
-		    "    { \"pid\": 1, \"ppid\": 0, \"uid\": 0, \"comm\": \"systemd\", \"cmdline\": "
-		    "[\"/sbin/init\"], \"nspid\": [1], \"ns\": {\"pid\": 4026531836, \"pid_for_children\": "
-		    "4026531836, \"user\": 4026531837}, \"container\": null },");
-	expect_line(doc, "{ \"pid\": 204,",
-		    "    { \"pid\": 204, \"ppid\": 203, \"uid\": 1000, \"comm\": \"sleep\", \"cmdline\": "
-		    "[\"sleep\", \"infinity\"], \"nspid\": [204, 4, 2], \"ns\": {\"net\": 4026531833, \"pid\": "
-		    "4026532700, \"pid_for_children\": 4026532700, \"user\": 4026532500, \"uts\": "
-		    "4026533000}, \"container\": {\"runtime\": \"docker\", \"id\": \"" CTR_ID "\"} }");
+	expect_line(
+	    doc, "{ \"pid\": 100,",
+	    "    { \"pid\": 100, \"ppid\": 1, \"uid\": 0, \"comm\": \"bash\", \"cmdline\": "
+	    "[\"bash\"], "
+	    "\"nspid\": [100], \"ns\": {\"cgroup\": 4026532000, \"ipc\": 4026532001, \"mnt\": "
+	    "4026532002, \"net\": 4026532003, \"pid\": 4026532004, \"pid_for_children\": "
+	    "4026532005, "
+	    "\"time\": 4026532006, \"time_for_children\": 4026532007, \"user\": 4026532008, "
+	    "\"uts\": "
+	    "4026532009}, \"container\": null },");
+	expect_line(
+	    doc, "{ \"pid\": 1,",
+	    "    { \"pid\": 1, \"ppid\": 0, \"uid\": 0, \"comm\": \"systemd\", \"cmdline\": "
+	    "[\"/sbin/init\"], \"nspid\": [1], \"ns\": {\"pid\": 4026531836, \"pid_for_children\": "
+	    "4026531836, \"user\": 4026531837}, \"container\": null },");
+	expect_line(
+	    doc, "{ \"pid\": 204,",
+	    "    { \"pid\": 204, \"ppid\": 203, \"uid\": 1000, \"comm\": \"sleep\", \"cmdline\": "
+	    "[\"sleep\", \"infinity\"], \"nspid\": [204, 4, 2], \"ns\": {\"net\": 4026531833, "
+	    "\"pid\": "
+	    "4026532700, \"pid_for_children\": 4026532700, \"user\": 4026532500, \"uts\": "
+	    "4026533000}, \"container\": {\"runtime\": \"docker\", \"id\": \"" CTR_ID "\"} }");
 	free(doc);
 	model_free(s);
 }
@@ -362,8 +386,9 @@ static void test_kernel_thread(void **state)
 	p->argv = xcalloc(1, sizeof(char *));
 	model_link(s);
 	char *doc = json_of(s);
-	expect_line(doc, "{ \"pid\": 2,", "    { \"pid\": 2, \"ppid\": 0, \"uid\": 0, \"comm\": \"kthreadd\", "
-					"\"cmdline\": [], \"nspid\": [], \"ns\": {}, \"container\": null }");
+	expect_line(doc, "{ \"pid\": 2,",
+		    "    { \"pid\": 2, \"ppid\": 0, \"uid\": 0, \"comm\": \"kthreadd\", "
+		    "\"cmdline\": [], \"nspid\": [], \"ns\": {}, \"container\": null }");
 	free(doc);
 	model_free(s);
 }
@@ -408,7 +433,8 @@ static struct snapshot *net_model(void)
 
 	i = &n->ifs[2];
 	i->ifindex = 5;
-	i->name = xstrdup("veth\x1b" "a");
+	i->name = xstrdup("veth\x1b"
+			  "a");
 	i->kind = xstrdup("veth");
 	i->flags = 0x1 | 0x2 | 0x100 | 0x1000 | 0x10000 | 0x20000 | 0x40000 | 0x80;
 	i->operstate = 6;
@@ -432,29 +458,39 @@ static void test_netns(void **state)
 	struct snapshot *s = net_model();
 	char *doc = json_of(s);
 
-	expect_line(doc, "\"inode\": 4026532900,",
-		    "    { \"inode\": 4026532900, \"names\": [\"blue\", \"bleu\"], \"nprocs\": 0, \"nsids\": "
-		    "[{\"nsid\": 0, \"netns\": 4026531833}, {\"nsid\": 3, \"netns\": null}], \"error\": "
-		    "null, \"interfaces\": [");
+	expect_line(
+	    doc, "\"inode\": 4026532900,",
+	    "    { \"inode\": 4026532900, \"names\": [\"blue\", \"bleu\"], \"nprocs\": 0, "
+	    "\"nsids\": "
+	    "[{\"nsid\": 0, \"netns\": 4026531833}, {\"nsid\": 3, \"netns\": null}], \"error\": "
+	    "null, \"interfaces\": [");
 	expect_line(doc, "\"ifindex\": 1,",
-		    "      { \"ifindex\": 1, \"name\": \"lo\", \"kind\": \"loopback\", \"state\": \"UNKNOWN\", "
+		    "      { \"ifindex\": 1, \"name\": \"lo\", \"kind\": \"loopback\", \"state\": "
+		    "\"UNKNOWN\", "
 		    "\"flags\": [\"LOOPBACK\", \"UP\", \"LOWER_UP\"], \"mtu\": 65536, \"mac\": "
 		    "\"00:00:00:00:00:00\", \"addresses\": [{\"family\": \"inet\", \"address\": "
 		    "\"127.0.0.1\", \"prefix\": 8}, {\"family\": \"inet6\", \"address\": \"::1\", "
 		    "\"prefix\": 128}], \"master\": null, \"peer\": null },");
-	expect_line(doc, "\"ifindex\": 2,",
-		    "      { \"ifindex\": 2, \"name\": \"br0\", \"kind\": \"bridge\", \"state\": \"DOWN\", "
-		    "\"flags\": [\"BROADCAST\", \"MULTICAST\"], \"mtu\": 1500, \"mac\": \"aa:bb:cc:00:01:ff\", "
-		    "\"addresses\": [], \"master\": null, \"peer\": null },");
-	expect_line(doc, "\"ifindex\": 5,",
-		    "      { \"ifindex\": 5, \"name\": \"veth\\u001ba\", \"kind\": \"veth\", \"state\": \"UP\", "
-		    "\"flags\": [\"BROADCAST\", \"MULTICAST\", \"NOARP\", \"PROMISC\", \"UP\", \"LOWER_UP\", "
-		    "\"DORMANT\", \"ECHO\"], \"mtu\": 1500, \"mac\": \"02:00:00:00:00:05\", \"addresses\": [], "
-		    "\"master\": \"br0\", \"peer\": {\"netns\": 4026531833, \"ifindex\": 3, \"name\": "
-		    "\"veth-b\"} }");
-	expect_line(doc, "\"inode\": 4026531833,",
-		    "    { \"inode\": 4026531833, \"names\": [], \"nprocs\": 0, \"nsids\": [], \"error\": "
-		    "\"EPERM\", \"interfaces\": [] },");
+	expect_line(
+	    doc, "\"ifindex\": 2,",
+	    "      { \"ifindex\": 2, \"name\": \"br0\", \"kind\": \"bridge\", \"state\": \"DOWN\", "
+	    "\"flags\": [\"BROADCAST\", \"MULTICAST\"], \"mtu\": 1500, \"mac\": "
+	    "\"aa:bb:cc:00:01:ff\", "
+	    "\"addresses\": [], \"master\": null, \"peer\": null },");
+	expect_line(
+	    doc, "\"ifindex\": 5,",
+	    "      { \"ifindex\": 5, \"name\": \"veth\\u001ba\", \"kind\": \"veth\", \"state\": "
+	    "\"UP\", "
+	    "\"flags\": [\"BROADCAST\", \"MULTICAST\", \"NOARP\", \"PROMISC\", \"UP\", "
+	    "\"LOWER_UP\", "
+	    "\"DORMANT\", \"ECHO\"], \"mtu\": 1500, \"mac\": \"02:00:00:00:00:05\", \"addresses\": "
+	    "[], "
+	    "\"master\": \"br0\", \"peer\": {\"netns\": 4026531833, \"ifindex\": 3, \"name\": "
+	    "\"veth-b\"} }");
+	expect_line(
+	    doc, "\"inode\": 4026531833,",
+	    "    { \"inode\": 4026531833, \"names\": [], \"nprocs\": 0, \"nsids\": [], \"error\": "
+	    "\"EPERM\", \"interfaces\": [] },");
 	free(doc);
 	model_free(s);
 }
@@ -472,11 +508,14 @@ static void test_iface_nulls(void **state)
 	i->peer = (struct peer){ .netns = 0, .ifindex = 7, .name = NULL };
 	i->operstate = 200;
 	char *doc = json_of(s);
-	expect_line(doc, "\"ifindex\": 5,",
-		    "      { \"ifindex\": 5, \"name\": \"veth\\u001ba\", \"kind\": null, \"state\": \"200\", "
-		    "\"flags\": [\"BROADCAST\", \"MULTICAST\", \"NOARP\", \"PROMISC\", \"UP\", \"LOWER_UP\", "
-		    "\"DORMANT\", \"ECHO\"], \"mtu\": 1500, \"mac\": null, \"addresses\": [], \"master\": "
-		    "null, \"peer\": {\"netns\": null, \"ifindex\": 7, \"name\": null} }");
+	expect_line(
+	    doc, "\"ifindex\": 5,",
+	    "      { \"ifindex\": 5, \"name\": \"veth\\u001ba\", \"kind\": null, \"state\": "
+	    "\"200\", "
+	    "\"flags\": [\"BROADCAST\", \"MULTICAST\", \"NOARP\", \"PROMISC\", \"UP\", "
+	    "\"LOWER_UP\", "
+	    "\"DORMANT\", \"ECHO\"], \"mtu\": 1500, \"mac\": null, \"addresses\": [], \"master\": "
+	    "null, \"peer\": {\"netns\": null, \"ifindex\": 7, \"name\": null} }");
 	free(doc);
 	model_free(s);
 }
@@ -530,7 +569,7 @@ int main(void)
 		cmocka_unit_test(test_top_level),      cmocka_unit_test(test_empty_snapshot),
 		cmocka_unit_test(test_namespaces),     cmocka_unit_test(test_namespace_unknowns),
 		cmocka_unit_test(test_processes),      cmocka_unit_test(test_kernel_thread),
-		cmocka_unit_test(test_netns),          cmocka_unit_test(test_iface_nulls),
+		cmocka_unit_test(test_netns),	       cmocka_unit_test(test_iface_nulls),
 		cmocka_unit_test(test_hostile_valid),  cmocka_unit_test(test_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

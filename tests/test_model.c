@@ -16,7 +16,8 @@
 
 static void test_names(void **state)
 {
-	static const char *const types[] = { "cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts" };
+	static const char *const types[] = { "cgroup", "ipc",  "mnt",  "net",
+					     "pid",    "time", "user", "uts" };
 	for (int t = 0; t < NS_TYPE_MAX; t++) {
 		assert_string_equal(model_type_name(t), types[t]);
 		assert_int_equal(model_type_parse(types[t], strlen(types[t])), t);
@@ -75,8 +76,9 @@ static void test_sort_and_find(void **state)
 	struct snapshot *s = sample_model();
 
 	for (size_t i = 1; i < s->nns; i++)
-		assert_true(s->ns[i - 1].type < s->ns[i].type ||
-			    (s->ns[i - 1].type == s->ns[i].type && s->ns[i - 1].ino < s->ns[i].ino));
+		assert_true(
+		    s->ns[i - 1].type < s->ns[i].type ||
+		    (s->ns[i - 1].type == s->ns[i].type && s->ns[i - 1].ino < s->ns[i].ino));
 	for (size_t i = 1; i < s->nprocs; i++)
 		assert_true(s->procs[i - 1].pid < s->procs[i].pid);
 	assert_int_equal(s->nets[0].ino, N0);
@@ -119,7 +121,8 @@ static void test_growth(void **state)
 	for (int i = 1; i <= 1000; i++)
 		assert_int_equal(model_find_proc(s, i)->ppid, i - 1);
 	for (uint64_t i = 0; i < 300; i++)
-		assert_non_null(model_find_ns(s, (enum ns_type)((299 - i) % NS_TYPE_MAX), 4026532000 + i));
+		assert_non_null(
+		    model_find_ns(s, (enum ns_type)((299 - i) % NS_TYPE_MAX), 4026532000 + i));
 	model_free(s);
 }
 

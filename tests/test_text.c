@@ -33,17 +33,19 @@ static char *list_of(const struct snapshot *s, int type)
 static void test_tree_whole(void **state)
 {
 	static const char want[] =
-		"pid:[4026531836] initial, level 0, init 1 (systemd), owner user:[4026531837], 3 processes\n"
-		"├─ 1  uid 0  /sbin/init\n"
-		"│  └─ 100  uid 0  bash\n"
-		"│     └─ 200  uid 0  unshare --pid --fork sh\n"
-		"├─ pid:[4026532600] level 1, init 201 (sh), owner user:[4026532500], 2 processes\n"
-		"│  ├─ 201 → 1  uid 0  sh\n"
-		"│  │  └─ 202 → 2  uid 0  unshare --pid --fork sleep 9\n"
-		"│  └─ pid:[4026532700] level 2, init 203 (sleep), owner user:[4026532500], 2 processes\n"
-		"│     └─ 203 → 3 → 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
-		"│        └─ 204 → 4 → 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n"
-		"└─ pid:[4026532800] level 1, no init, owner user:[4026531837], 0 processes\n";
+	    "pid:[4026531836] initial, level 0, init 1 (systemd), owner user:[4026531837], 3 "
+	    "processes\n"
+	    "├─ 1  uid 0  /sbin/init\n"
+	    "│  └─ 100  uid 0  bash\n"
+	    "│     └─ 200  uid 0  unshare --pid --fork sh\n"
+	    "├─ pid:[4026532600] level 1, init 201 (sh), owner user:[4026532500], 2 processes\n"
+	    "│  ├─ 201 → 1  uid 0  sh\n"
+	    "│  │  └─ 202 → 2  uid 0  unshare --pid --fork sleep 9\n"
+	    "│  └─ pid:[4026532700] level 2, init 203 (sleep), owner user:[4026532500], 2 "
+	    "processes\n"
+	    "│     └─ 203 → 3 → 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
+	    "│        └─ 204 → 4 → 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n"
+	    "└─ pid:[4026532800] level 1, no init, owner user:[4026531837], 0 processes\n";
 	struct snapshot *s = sample_model();
 	int rc;
 
@@ -59,12 +61,12 @@ static void test_tree_whole(void **state)
 static void test_tree_from(void **state)
 {
 	static const char want[] =
-		"pid:[4026532600] level 1, init 1 (sh), owner user:[4026532500], 2 processes\n"
-		"|- 1  uid 0  sh\n"
-		"|  `- 2  uid 0  unshare --pid --fork sleep 9\n"
-		"`- pid:[4026532700] level 2, init 3 (sleep), owner user:[4026532500], 2 processes\n"
-		"   `- 3 -> 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
-		"      `- 4 -> 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n";
+	    "pid:[4026532600] level 1, init 1 (sh), owner user:[4026532500], 2 processes\n"
+	    "|- 1  uid 0  sh\n"
+	    "|  `- 2  uid 0  unshare --pid --fork sleep 9\n"
+	    "`- pid:[4026532700] level 2, init 3 (sleep), owner user:[4026532500], 2 processes\n"
+	    "   `- 3 -> 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
+	    "      `- 4 -> 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n";
 	struct snapshot *s = sample_model();
 	int rc;
 
@@ -87,10 +89,11 @@ static void test_tree_from_innermost(void **state)
 	setenv("LC_ALL", "en_US.utf8", 1);
 	char *text = tree_of(s, 204, &rc);
 	assert_int_equal(rc, 0);
-	assert_string_equal(text, "pid:[4026532700] level 2, init 1 (sleep), owner user:[4026532500], "
-				  "2 processes\n"
-				  "└─ 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
-				  "   └─ 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n");
+	assert_string_equal(text,
+			    "pid:[4026532700] level 2, init 1 (sleep), owner user:[4026532500], "
+			    "2 processes\n"
+			    "└─ 1  uid 1000  sleep 9  [docker 3f2a1b4c5d6e]\n"
+			    "   └─ 2  uid 1000  sleep infinity  [docker 3f2a1b4c5d6e]\n");
 	free(text);
 	model_free(s);
 }
@@ -182,8 +185,9 @@ static void test_tree_unreadable_init(void **state)
 	assert_int_equal(model_find_ns(s, NS_PID, P0)->nprocs, 2);
 	char *text = tree_of(s, 0, &rc);
 	assert_int_equal(rc, 0);
-	assert_memory_equal(text, "pid:[4026531836] initial, level 0, init 1 (systemd), owner "
-				  "user:[4026531837], 3 processes\n├─ 1  uid 0  /sbin/init\n",
+	assert_memory_equal(text,
+			    "pid:[4026531836] initial, level 0, init 1 (systemd), owner "
+			    "user:[4026531837], 3 processes\n├─ 1  uid 0  /sbin/init\n",
 			    strlen("pid:[4026531836] initial, level 0, init 1 (systemd), owner "
 				   "user:[4026531837], 3 processes\n├─ 1  uid 0  /sbin/init\n"));
 	assert_null(strstr(text, "unreadable"));
@@ -210,7 +214,8 @@ static void test_tree_hostile(void **state)
 
 	setenv("LC_ALL", "C.UTF-8", 1);
 	free(p->argv[1]);
-	p->argv[1] = xstrdup("\x1b]0;pwned\x07\n\xff\xe2\x80\xae" "end");
+	p->argv[1] = xstrdup("\x1b]0;pwned\x07\n\xff\xe2\x80\xae"
+			     "end");
 	snprintf(p->comm, sizeof p->comm, "x\x1b[2J");
 	struct ns *n = model_find_ns(s, NS_PID, P2);
 	n->name = xstrdup("evil\rname\x9b");
@@ -227,17 +232,17 @@ static void test_tree_hostile(void **state)
 static void test_list_all(void **state)
 {
 	static const char want[] =
-		"TYPE      INODE NPROCS OWNER      PARENT     HELD    LABEL\n"
-		"net  4026531833      7 4026531837 -          process\n"
-		"net  4026532900      0 4026531837 -          bind    blue\n"
-		"pid  4026531836      3 4026531837 -          process\n"
-		"pid  4026532600      2 4026532500 4026531836 process\n"
-		"pid  4026532700      2 4026532500 4026532600 process docker 3f2a1b4c5d6e\n"
-		"pid  4026532800      0 4026531837 4026531836 fd\n"
-		"user 4026531837      3 -          -          process\n"
-		"user 4026532500      4 4026531837 4026531837 process\n"
-		"uts  4026531838      3 4026531837 -          process host\n"
-		"uts  4026533000      4 4026532500 -          process box\n";
+	    "TYPE      INODE NPROCS OWNER      PARENT     HELD    LABEL\n"
+	    "net  4026531833      7 4026531837 -          process\n"
+	    "net  4026532900      0 4026531837 -          bind    blue\n"
+	    "pid  4026531836      3 4026531837 -          process\n"
+	    "pid  4026532600      2 4026532500 4026531836 process\n"
+	    "pid  4026532700      2 4026532500 4026532600 process docker 3f2a1b4c5d6e\n"
+	    "pid  4026532800      0 4026531837 4026531836 fd\n"
+	    "user 4026531837      3 -          -          process\n"
+	    "user 4026532500      4 4026531837 4026531837 process\n"
+	    "uts  4026531838      3 4026531837 -          process host\n"
+	    "uts  4026533000      4 4026532500 -          process box\n";
 	struct snapshot *s = sample_model();
 
 	char *text = list_of(s, -1);
@@ -255,10 +260,10 @@ static void test_list_type(void **state)
 	free(n->name);
 	n->name = NULL; /* the netns's ip-netns name labels it then */
 	char *text = list_of(s, NS_NET);
-	assert_string_equal(text,
-			    "TYPE      INODE NPROCS OWNER      PARENT HELD                       LABEL\n"
-			    "net  4026531833      7 4026531837 -      process\n"
-			    "net  4026532900      0 4026531837 -      task,fd,socket,bind,parent blue\n");
+	assert_string_equal(
+	    text, "TYPE      INODE NPROCS OWNER      PARENT HELD                       LABEL\n"
+		  "net  4026531833      7 4026531837 -      process\n"
+		  "net  4026532900      0 4026531837 -      task,fd,socket,bind,parent blue\n");
 	free(text);
 	text = list_of(s, NS_TIME);
 	assert_string_equal(text, "TYPE INODE NPROCS OWNER PARENT HELD LABEL\n");

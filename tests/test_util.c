@@ -27,9 +27,11 @@ static void test_sanitize_passes(void **state)
 	SAFE("", "");
 	SAFE("sleep infinity", "sleep infinity");
 	SAFE("~!@#$%^&*()_+{}|:\"<>?`-=[];',./", "~!@#$%^&*()_+{}|:\"<>?`-=[];',./");
-	SAFE("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3", "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3");
+	SAFE("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3",
+	     "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x90\xb3");
 	/* the neighbours of the bidi controls are ordinary characters */
-	SAFE("\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa", "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
+	SAFE("\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa",
+	     "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
 	SAFE("\xc2\xa0", "\xc2\xa0"); /* U+00A0, just past C1 */
 }
 
@@ -41,7 +43,9 @@ static void test_sanitize_controls(void **state)
 	SAFE("\x01\x1f\x7f", "\\x01\\x1f\\x7f");
 	/* C1 controls as UTF-8 and the 8-bit CSI as a lone byte */
 	SAFE("\xc2\x80\xc2\x9b\xc2\x9f", "\\u0080\\u009b\\u009f");
-	SAFE("\x9b" "31m", "\\x9b31m");
+	SAFE("\x9b"
+	     "31m",
+	     "\\x9b31m");
 	/* the bidirectional overrides and isolates */
 	SAFE("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae",
 	     "\\u202a\\u202b\\u202c\\u202d\\u202e");
@@ -90,7 +94,10 @@ static void test_sb_add_safe(void **state)
 {
 	struct strbuf sb = { 0 };
 	sb_adds(&sb, "comm=");
-	sb_add_safe(&sb, "x\x1b" "y", 3);
+	sb_add_safe(&sb,
+		    "x\x1b"
+		    "y",
+		    3);
 	sb_add_safe(&sb, "", 0);
 	assert_string_equal(sb.buf, "comm=x\\x1by");
 	assert_int_equal(sb.len, strlen(sb.buf));
@@ -238,11 +245,11 @@ static void test_vanished(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sanitize_passes),	   cmocka_unit_test(test_sanitize_controls),
-		cmocka_unit_test(test_sanitize_invalid),   cmocka_unit_test(test_sanitize_every_byte),
-		cmocka_unit_test(test_sb_add_safe),	   cmocka_unit_test(test_utf8_decode),
-		cmocka_unit_test(test_parse_ll),	   cmocka_unit_test(test_parse_secs),
-		cmocka_unit_test(test_strbuf),		   cmocka_unit_test(test_vanished),
+		cmocka_unit_test(test_sanitize_passes),	 cmocka_unit_test(test_sanitize_controls),
+		cmocka_unit_test(test_sanitize_invalid), cmocka_unit_test(test_sanitize_every_byte),
+		cmocka_unit_test(test_sb_add_safe),	 cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_parse_ll),	 cmocka_unit_test(test_parse_secs),
+		cmocka_unit_test(test_strbuf),		 cmocka_unit_test(test_vanished),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
