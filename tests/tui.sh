@@ -6,10 +6,9 @@
 # Under SAN=1, a smoke run: 100 refreshes at -d 0.1 with an empty sanitizer log.
 source "$(dirname "$0")/lib.sh"
 need_cmd tmux
-SOCK=nsview-test-$$
 TMP=$(mktemp -d "/tmp/nsview-tui-$$.XXXXXX")
 at_exit "rm -rf '$TMP'"
-at_exit "tmux -L $SOCK kill-server 2>/dev/null"
+RUNS=0 # each run gets its own tmux server, so one that hangs cannot spoil the next
 echo "set -g remain-on-exit on" >"$TMP/tmux.conf"
 export ASAN_OPTIONS="log_path=$TMP/asan:detect_leaks=1" UBSAN_OPTIONS="log_path=$TMP/ubsan:print_stacktrace=1"
 [[ -f $TESTS_DIR/lsan.supp ]] && export LSAN_OPTIONS="suppressions=$TESTS_DIR/lsan.supp"
@@ -61,7 +60,10 @@ start() {
 	shift
 	args=("$@")
 	rm -f "$TMP/rc" "$TMP/pid" "$TMP/stderr"
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	[[ -n ${SOCK:-} ]] && tmux -L "$SOCK" kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	SOCK=nsview-test-$$-$RUNS
+	at_exit "tmux -L $SOCK kill-server 2>/dev/null; rm -f '${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK'"
 	local cmd
 	cmd="sh -c 'echo \$\$ >$TMP/pid; exec env ${envs[*]} $NSVIEW ${args[*]} 2>$TMP/stderr'; echo \$? >$TMP/rc"
 	tmux -L "$SOCK" -f "$TMP/tmux.conf" new-session -d -x "$w" -y "$h" -s t "$cmd"
