@@ -145,13 +145,21 @@ static void test_proc_demo(void **state)
 {
 	struct fx *f = *state;
 	static const struct demo_inside in = {
-		.pid = 1, .ppid = 0, .uid = 0, .hostname = "nsview-demo-1", .nifaces = 1,
-		.ifaces = { { "lo", false } }, .nprocs_visible = 1, .own_proc = true,
+		.pid = 1,
+		.ppid = 0,
+		.uid = 0,
+		.hostname = "nsview-demo-1",
+		.nifaces = 1,
+		.ifaces = { { "lo", false } },
+		.nprocs_visible = 1,
+		.own_proc = true,
 		.ns = { 4026531835, 4026531839, 4026531832, 4026532300, 4026532200, 4026531834,
 			4026531837, 4026532500 },
 	};
 	static const struct demo_outside out = {
-		.pid = 300, .nspid = { 300, 3, 1 }, .nnspid = 3,
+		.pid = 300,
+		.nspid = { 300, 3, 1 },
+		.nnspid = 3,
 		.ns = { 4026531835, 4026531839, 4026531832, 4026532300, 4026532200, 4026531834,
 			4026531837, 4026532500 },
 	};

@@ -88,7 +88,9 @@ static void test_sanitizing(void **state)
 	struct grid *g = grid_new(60, 4);
 	grid_puts(g, 0, 0, ROLE_NORMAL, "ev\x1b[31mil\n");
 	assert_row(g, 0, "ev\\x1b[31mil\\x0a");
-	grid_puts(g, 1, 0, ROLE_NORMAL, "\xff\xfe ok \xc2\x9b \xe2\x80\xae" "abc");
+	grid_puts(g, 1, 0, ROLE_NORMAL,
+		  "\xff\xfe ok \xc2\x9b \xe2\x80\xae"
+		  "abc");
 	assert_row(g, 1, "\\xff\\xfe ok \\u009b \\u202eabc");
 	grid_printf(g, 2, 0, ROLE_NORMAL, "%s|%d", "a\tb\x7f", 5);
 	assert_row(g, 2, "a\\x09b\\x7f|5");

@@ -17,14 +17,14 @@
 #include "src/model.h"
 #include "src/util.h"
 
-#define UI_U0 4026531837ULL
-#define UI_U1 4026532001ULL
-#define UI_P0 4026531836ULL
-#define UI_PA 4026532100ULL
-#define UI_PB 4026532200ULL
-#define UI_N0 4026531833ULL
-#define UI_NB 4026532300ULL /* blue */
-#define UI_NF 4026532400ULL /* held only by an fd */
+#define UI_U0	4026531837ULL
+#define UI_U1	4026532001ULL
+#define UI_P0	4026531836ULL
+#define UI_PA	4026532100ULL
+#define UI_PB	4026532200ULL
+#define UI_N0	4026531833ULL
+#define UI_NB	4026532300ULL /* blue */
+#define UI_NF	4026532400ULL /* held only by an fd */
 #define UI_UTS0 4026531838ULL
 #define UI_UTSB 4026532500ULL
 
@@ -78,8 +78,8 @@ static inline struct ns *ui_ns(struct snapshot *s, enum ns_type t, uint64_t ino,
 	return n;
 }
 
-static inline struct iface *ui_iface(struct netns *n, int ifindex, const char *name, const char *kind,
-				     unsigned mtu, bool up)
+static inline struct iface *ui_iface(struct netns *n, int ifindex, const char *name,
+				     const char *kind, unsigned mtu, bool up)
 {
 	n->ifs = xrealloc(n->ifs, (n->nifs + 1) * sizeof(*n->ifs));
 	struct iface *f = &n->ifs[n->nifs++];
@@ -94,7 +94,8 @@ static inline struct iface *ui_iface(struct netns *n, int ifindex, const char *n
 	return f;
 }
 
-static inline void ui_addr4(struct iface *f, uint8_t a, uint8_t b, uint8_t c, uint8_t d, uint8_t prefix)
+static inline void ui_addr4(struct iface *f, uint8_t a, uint8_t b, uint8_t c, uint8_t d,
+			    uint8_t prefix)
 {
 	f->addrs = xrealloc(f->addrs, (f->naddrs + 1) * sizeof(*f->addrs));
 	struct addr *x = &f->addrs[f->naddrs++];
@@ -158,7 +159,10 @@ static inline struct snapshot *ui_model_sized(int extra)
 	p = ui_proc(s, 300, 202, "bash", UI_PB, 3, (pid_t[]){ 300, 3, 1 });
 	ui_argv(p, "bash", NULL);
 	p = ui_proc(s, 301, 300, "ev\x1b[31mil\n", UI_PB, 3, (pid_t[]){ 301, 4, 2 });
-	ui_argv(p, "ev\x1b]0;pwn\x07il", "\xff\xfe", "\xe2\x80\xae" "txt.exe", NULL);
+	ui_argv(p, "ev\x1b]0;pwn\x07il", "\xff\xfe",
+		"\xe2\x80\xae"
+		"txt.exe",
+		NULL);
 	p->ctr_runtime = xstrdup("docker");
 	p->ctr_id = xstrdup("3f2a1b4c5d6e7f8091a2b3c4d5e6f708");
 	p->cgroup = xstrdup("/system.slice/docker-3f2a.scope");

@@ -38,7 +38,8 @@ static void title_line(struct grid *g, const struct view *v)
 	const struct snapshot *s = v->s;
 	int x = grid_puts(g, 0, 0, ROLE_TITLE, view_name(v->cur));
 	if (v->persp_ns)
-		x = grid_printf(g, 0, x, ROLE_TITLE, " (seen from PID %d's PID namespace)", (int)v->persp_pid);
+		x = grid_printf(g, 0, x, ROLE_TITLE, " (seen from PID %d's PID namespace)",
+				(int)v->persp_pid);
 	x = grid_printf(g, 0, x, ROLE_TITLE, "  #%lu", v->refreshes);
 	if (!s) {
 		grid_set_role(g, 0, 0, g->w, ROLE_TITLE);
@@ -47,15 +48,16 @@ static void title_line(struct grid *g, const struct view *v)
 	if (s->viewer_euid == 0)
 		x = grid_puts(g, 0, x, ROLE_TITLE, "  root");
 	else
-		x = grid_printf(g, 0, x, ROLE_TITLE, "  uid %u (not root: some is hidden)", (unsigned)s->viewer_euid);
+		x = grid_printf(g, 0, x, ROLE_TITLE, "  uid %u (not root: some is hidden)",
+				(unsigned)s->viewer_euid);
 	size_t nprocs = 0;
 	for (size_t i = 0; i < s->nprocs; i++)
 		if (!v->persp_ns || rows_pid_start(v, &s->procs[i]) >= 0)
 			nprocs++;
 	x = grid_printf(g, 0, x, ROLE_TITLE, "  %zu procs  %zu netns", nprocs, s->nnets);
 	if (v->nnew_pids || v->gone_procs || v->nnew_ns || v->gone_ns)
-		x = grid_printf(g, 0, x, ROLE_TITLE, "  new %zu/%zu gone %u/%u", v->nnew_pids, v->nnew_ns,
-				v->gone_procs, v->gone_ns);
+		x = grid_printf(g, 0, x, ROLE_TITLE, "  new %zu/%zu gone %u/%u", v->nnew_pids,
+				v->nnew_ns, v->gone_procs, v->gone_ns);
 	unsigned count[NS_TYPE_MAX] = { 0 };
 	for (size_t i = 0; i < s->nns; i++)
 		if (s->ns[i].type < NS_TYPE_MAX)
@@ -82,7 +84,8 @@ static void key_bar(struct grid *g, const struct view *v)
 {
 	int y = g->h - 1;
 	if (v->mode == MODE_SEARCH || v->mode == MODE_FILTER) {
-		int x = grid_puts(g, y, 0, ROLE_KEY, v->mode == MODE_SEARCH ? "Search:" : "Filter:");
+		int x =
+		    grid_puts(g, y, 0, ROLE_KEY, v->mode == MODE_SEARCH ? "Search:" : "Filter:");
 		x = grid_put_text(g, y, x + 1, -1, ROLE_NORMAL, v->input);
 		grid_puts(g, y, x, ROLE_SELECTED, " ");
 		grid_puts(g, y, x + 2, ROLE_DIM, "Enter: keep  Esc: cancel");
@@ -174,12 +177,14 @@ void draw_frame(struct grid *g, const struct view *v)
 			grid_set_role(g, y, 0, g->w, ROLE_SELECTED);
 	}
 	if (!v->nrows)
-		grid_puts(g, VIEW_PANE_Y, 1, ROLE_DIM, v->filter[0] ? "(nothing matches the filter)" : "(nothing)");
+		grid_puts(g, VIEW_PANE_Y, 1, ROLE_DIM,
+			  v->filter[0] ? "(nothing matches the filter)" : "(nothing)");
 	int dy = g->h - 2;
 	if (v->msg[0])
 		grid_puts(g, dy, 0, v->msg_err ? ROLE_ERROR : ROLE_NORMAL, v->msg);
 	else if (v->filter[0] && v->mode != MODE_FILTER)
-		grid_put_text(g, dy, grid_puts(g, dy, 0, ROLE_DIM, "filter: "), -1, ROLE_DIM, v->filter);
+		grid_put_text(g, dy, grid_puts(g, dy, 0, ROLE_DIM, "filter: "), -1, ROLE_DIM,
+			      v->filter);
 	else
 		draw_rows_detail(g, dy, v, view_selected(v));
 	key_bar(g, v);

@@ -13,13 +13,22 @@
 #include "ui/rows.h"
 
 /* Column positions after the tree prefix in view 2 and in view 3's interface rows. */
-enum { NS_X_INO = 5, NS_X_PROCS = 17, NS_X_HELD = 24, NS_X_OWNER = 41, NS_X_PARENT = 53, NS_X_LABEL = 65 };
+enum {
+	NS_X_INO = 5,
+	NS_X_PROCS = 17,
+	NS_X_HELD = 24,
+	NS_X_OWNER = 41,
+	NS_X_PARENT = 53,
+	NS_X_LABEL = 65
+};
 /* View 1: where the user column starts unless the tree pushes it right. */
 enum { PROC_X_USER = 34 };
 enum { IF_X_KIND = 19, IF_X_STATE = 28, IF_X_MTU = 37, IF_X_MAC = 44, IF_X_REST = 63 };
 
-static const char *const sort_names[SORT_COUNT] = { "TYPE/INODE", "PROCS", "HELD", "OWNER", "PARENT", "LABEL" };
-static const int sort_x[SORT_COUNT] = { 1, NS_X_PROCS, NS_X_HELD, NS_X_OWNER, NS_X_PARENT, NS_X_LABEL };
+static const char *const sort_names[SORT_COUNT] = { "TYPE/INODE", "PROCS",  "HELD",
+						    "OWNER",	  "PARENT", "LABEL" };
+static const int sort_x[SORT_COUNT] = { 1,	    NS_X_PROCS,	 NS_X_HELD,
+					NS_X_OWNER, NS_X_PARENT, NS_X_LABEL };
 
 /* Put s in a column of width cols at x (clipped one short so columns stay apart). */
 static int put_col(struct grid *g, int y, int x, int cols, int role, const char *s)
@@ -44,7 +53,8 @@ static int tree_prefix(struct grid *g, int y, const struct view *v, const struct
 	for (int d = 1; d < r->depth; d++)
 		x = grid_puts(g, y, x, ROLE_DIM, d < 64 && (r->more >> d) & 1 ? "│ " : "  ");
 	if (r->depth > 0)
-		x = grid_puts(g, y, x, ROLE_DIM, r->depth < 64 && (r->more >> r->depth) & 1 ? "├─" : "└─");
+		x = grid_puts(g, y, x, ROLE_DIM,
+			      r->depth < 64 && (r->more >> r->depth) & 1 ? "├─" : "└─");
 	if (r->has_kids)
 		x = grid_puts(g, y, x, ROLE_DIM, r->folded ? "▸ " : "▾ ");
 	else if (r->depth > 0)
@@ -114,7 +124,8 @@ static void row_pidns(struct grid *g, int y, int x, const struct view *v, const 
 {
 	const struct ns *n = r->ns;
 	if (!n) {
-		grid_puts(g, y, x, ROLE_ERROR, "pid:[?] processes whose PID namespace is unreadable");
+		grid_puts(g, y, x, ROLE_ERROR,
+			  "pid:[?] processes whose PID namespace is unreadable");
 		return;
 	}
 	int role = r->fresh ? ROLE_NEW : level_role(n->level);
@@ -127,7 +138,8 @@ static void row_pidns(struct grid *g, int y, int x, const struct view *v, const 
 	else
 		x = grid_puts(g, y, x, ROLE_DIM, " init -");
 	if (n->owner)
-		x = grid_printf(g, y, x, ROLE_DIM, " owner user:[%llu]", (unsigned long long)n->owner);
+		x = grid_printf(g, y, x, ROLE_DIM, " owner user:[%llu]",
+				(unsigned long long)n->owner);
 	x = grid_printf(g, y, x, ROLE_NORMAL, " %u procs", n->nprocs);
 	if (n->initial)
 		x = grid_puts(g, y, x, ROLE_DIM, " (host)");
@@ -143,8 +155,8 @@ static void held_str(unsigned held, char *buf, size_t n)
 	buf[0] = 0;
 	for (unsigned b = 0; b < HELD_COUNT; b++)
 		if (held & (1u << b))
-			len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", len ? "," : "",
-						model_held_name(1u << b));
+			len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
+						len ? "," : "", model_held_name(1u << b));
 }
 
 static void ino_col(struct grid *g, int y, int x, int cols, int role, uint64_t ino)
@@ -190,7 +202,8 @@ static void net_label(const struct snapshot *s, uint64_t ino, char *buf, size_t 
 static void row_netns(struct grid *g, int y, int x, const struct view *v, const struct row *r)
 {
 	const struct netns *n = r->net;
-	x = grid_printf(g, y, x, r->fresh ? ROLE_NEW : ROLE_LEVEL0, "net:[%llu]", (unsigned long long)n->ino);
+	x = grid_printf(g, y, x, r->fresh ? ROLE_NEW : ROLE_LEVEL0, "net:[%llu]",
+			(unsigned long long)n->ino);
 	if (n->ino == model_initial_ino(NS_NET))
 		x = grid_puts(g, y, x, ROLE_DIM, " host");
 	for (size_t i = 0; i < n->nnames; i++) {
@@ -211,7 +224,7 @@ static void row_netns(struct grid *g, int y, int x, const struct view *v, const 
 static const char *oper_name(uint8_t st)
 {
 	static const char *const names[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERDOWN",
-					     "TESTING", "DORMANT", "UP" };
+					     "TESTING", "DORMANT",    "UP" };
 	return st < ARRAY_SIZE(names) ? names[st] : "?";
 }
 
@@ -237,7 +250,8 @@ static void row_iface(struct grid *g, int y, int x, const struct view *v, const 
 	bool up = f->operstate == 6 || (f->flags & IFF_UP);
 	put_col(g, y, x, IF_X_KIND - x, ROLE_NORMAL, f->name);
 	put_col(g, y, IF_X_KIND, IF_X_STATE - IF_X_KIND, ROLE_DIM, f->kind ? f->kind : "-");
-	put_col(g, y, IF_X_STATE, IF_X_MTU - IF_X_STATE, up ? ROLE_NORMAL : ROLE_ORPHAN, oper_name(f->operstate));
+	put_col(g, y, IF_X_STATE, IF_X_MTU - IF_X_STATE, up ? ROLE_NORMAL : ROLE_ORPHAN,
+		oper_name(f->operstate));
 	grid_printf(g, y, IF_X_MTU, ROLE_NORMAL, "%u", f->mtu);
 	mac_str(f, buf, sizeof(buf));
 	put_col(g, y, IF_X_MAC, IF_X_REST - IF_X_MAC, ROLE_DIM, buf[0] ? buf : "-");
@@ -276,7 +290,8 @@ static void row_level(struct grid *g, int y, const struct view *v, const struct 
 	const struct ns *own = model_find_ns(v->s, NS_PID, p->ns[LINK_PID]);
 	const struct ns *n = level_ns(v->s, p, i);
 	int level = own && own->level >= 0 ? own->level - (p->nnspid - 1 - i) : i;
-	int x = grid_printf(g, y, 4, level_role(level), "level %-3d PID %-8d", level, (int)p->nspid[i]);
+	int x =
+	    grid_printf(g, y, 4, level_role(level), "level %-3d PID %-8d", level, (int)p->nspid[i]);
 	if (n)
 		x = grid_printf(g, y, x, ROLE_DIM, "pid:[%llu]", (unsigned long long)n->ino);
 	if (i == 0)
@@ -318,7 +333,8 @@ static void row_link(struct grid *g, int y, const struct view *v, const struct r
 static void demo_ifaces(const struct demo_inside *in, struct strbuf *o)
 {
 	for (int i = 0; i < in->nifaces && i < DEMO_MAX_IFACES; i++)
-		sb_addf(o, "%s%.16s(%s)", i ? " " : "", in->ifaces[i].name, in->ifaces[i].up ? "up" : "down");
+		sb_addf(o, "%s%.16s(%s)", i ? " " : "", in->ifaces[i].name,
+			in->ifaces[i].up ? "up" : "down");
 }
 
 static void row_demo(struct grid *g, int y, const struct view *v, const struct row *r)
@@ -363,7 +379,8 @@ static void row_demo(struct grid *g, int y, const struct view *v, const struct r
 		break;
 	case DEMO_NPROCS:
 		what = "processes";
-		sb_addf(&a, "%d%s", in->nprocs_visible, in->own_proc ? " (own /proc)" : " (host /proc)");
+		sb_addf(&a, "%d%s", in->nprocs_visible,
+			in->own_proc ? " (own /proc)" : " (host /proc)");
 		sb_addf(&b, "%zu", v->s->nprocs);
 		break;
 	default: {
@@ -424,7 +441,8 @@ static void row_attr(struct grid *g, int y, const struct view *v, const struct r
 		grid_puts(g, y, 0, ROLE_HEADER, "PID at every level (outermost first)");
 		break;
 	case ATTR_LINKS:
-		grid_puts(g, y, 0, ROLE_HEADER, "namespaces: link, inode, shared with host or parent, or its own");
+		grid_puts(g, y, 0, ROLE_HEADER,
+			  "namespaces: link, inode, shared with host or parent, or its own");
 		break;
 	case ATTR_DEMO:
 		x = grid_puts(g, y, 0, ROLE_HEADER, "spawned child: ");
@@ -515,8 +533,8 @@ void draw_rows_header(struct grid *g, int y, const struct view *v)
 
 static void detail_proc(struct grid *g, int y, const struct view *v, const struct proc *p)
 {
-	int x = grid_printf(g, y, 0, ROLE_NORMAL, "pid %d ppid %d uid %u", (int)p->pid, (int)p->ppid,
-			    (unsigned)p->uid);
+	int x = grid_printf(g, y, 0, ROLE_NORMAL, "pid %d ppid %d uid %u", (int)p->pid,
+			    (int)p->ppid, (unsigned)p->uid);
 	x = grid_puts(g, y, x, ROLE_NORMAL, p->nnspid > 1 ? " NSpid" : "");
 	for (int i = 0; p->nnspid > 1 && i < p->nnspid; i++)
 		x = grid_printf(g, y, x, ROLE_NORMAL, " %d", (int)p->nspid[i]);
@@ -541,7 +559,8 @@ static void detail_ns(struct grid *g, int y, const struct ns *n)
 		x = grid_puts(g, y, x, ROLE_NORMAL, n->binds[i]);
 	}
 	for (size_t i = 0; i < n->nfds && i < 8; i++)
-		x = grid_printf(g, y, x, ROLE_NORMAL, " fd %d:%d", (int)n->fds[i].pid, n->fds[i].fd);
+		x = grid_printf(g, y, x, ROLE_NORMAL, " fd %d:%d", (int)n->fds[i].pid,
+				n->fds[i].fd);
 	if (n->nfds > 8)
 		grid_printf(g, y, x, ROLE_NORMAL, " (+%zu fds)", n->nfds - 8);
 }
@@ -549,10 +568,18 @@ static void detail_ns(struct grid *g, int y, const struct ns *n)
 static void detail_iface(struct grid *g, int y, const struct iface *f)
 {
 	int x = grid_printf(g, y, 0, ROLE_NORMAL, "ifindex %d", f->ifindex);
-	static const struct { unsigned bit; const char *name; } fl[] = {
-		{ IFF_UP, "UP" },	   { IFF_BROADCAST, "BROADCAST" }, { IFF_LOOPBACK, "LOOPBACK" },
-		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_RUNNING, "RUNNING" }, { IFF_NOARP, "NOARP" },
-		{ IFF_PROMISC, "PROMISC" }, { IFF_MULTICAST, "MULTICAST" },
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} fl[] = {
+		{ IFF_UP, "UP" },
+		{ IFF_BROADCAST, "BROADCAST" },
+		{ IFF_LOOPBACK, "LOOPBACK" },
+		{ IFF_POINTOPOINT, "POINTOPOINT" },
+		{ IFF_RUNNING, "RUNNING" },
+		{ IFF_NOARP, "NOARP" },
+		{ IFF_PROMISC, "PROMISC" },
+		{ IFF_MULTICAST, "MULTICAST" },
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(fl); i++)
 		if (f->flags & fl[i].bit)
@@ -585,14 +612,16 @@ void draw_rows_detail(struct grid *g, int y, const struct view *v, const struct 
 		if (n)
 			detail_ns(g, y, n);
 		else
-			grid_printf(g, y, 0, ROLE_NORMAL, "net:[%llu]", (unsigned long long)r->net->ino);
+			grid_printf(g, y, 0, ROLE_NORMAL, "net:[%llu]",
+				    (unsigned long long)r->net->ino);
 		break;
 	}
 	case ROW_IFACE:
 		detail_iface(g, y, r->ifc);
 		break;
 	case ROW_NSTYPE:
-		grid_printf(g, y, 0, ROLE_NORMAL, "%lld %s namespaces; those no process is in stand out",
+		grid_printf(g, y, 0, ROLE_NORMAL,
+			    "%lld %s namespaces; those no process is in stand out",
 			    (long long)r->key.b, model_type_name(r->key.type));
 		break;
 	default:

@@ -157,7 +157,8 @@ int grid_printf(struct grid *g, int y, int x, int role, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return x;
-	return grid_put(g, y, x, -1, role, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	return grid_put(g, y, x, -1, role, buf,
+			(size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
 int grid_width(struct grid *g, const char *s, size_t n)

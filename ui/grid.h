@@ -16,19 +16,19 @@
 /* Semantic colour roles; ui/term maps each to colours or plain attributes. */
 enum grid_role {
 	ROLE_NORMAL,
-	ROLE_TITLE,     /* the top line */
-	ROLE_HEADER,    /* column headers */
-	ROLE_SELECTED,  /* the selected row */
-	ROLE_KEY,       /* a key in the key bar ("F1") */
-	ROLE_KEYLABEL,  /* its label ("Help") */
-	ROLE_DIM,       /* secondary text, tree lines */
-	ROLE_NEW,       /* appeared since the last refresh */
-	ROLE_ORPHAN,    /* a namespace no process is in */
-	ROLE_ERROR,     /* messages that went wrong */
-	ROLE_OURS,      /* a child nsview spawned */
-	ROLE_MATCH,     /* a search match */
-	ROLE_DIALOG,    /* dialogs and help */
-	ROLE_LEVEL0,    /* PID namespace depth colours, cycling */
+	ROLE_TITLE,    /* the top line */
+	ROLE_HEADER,   /* column headers */
+	ROLE_SELECTED, /* the selected row */
+	ROLE_KEY,      /* a key in the key bar ("F1") */
+	ROLE_KEYLABEL, /* its label ("Help") */
+	ROLE_DIM,      /* secondary text, tree lines */
+	ROLE_NEW,      /* appeared since the last refresh */
+	ROLE_ORPHAN,   /* a namespace no process is in */
+	ROLE_ERROR,    /* messages that went wrong */
+	ROLE_OURS,     /* a child nsview spawned */
+	ROLE_MATCH,    /* a search match */
+	ROLE_DIALOG,   /* dialogs and help */
+	ROLE_LEVEL0,   /* PID namespace depth colours, cycling */
 	ROLE_LEVEL1,
 	ROLE_LEVEL2,
 	ROLE_LEVEL3,
@@ -37,10 +37,10 @@ enum grid_role {
 #define ROLE_LEVELS 4
 
 struct grid_cell {
-	uint32_t cp;    /* code point; 0 = the right half of a wide character */
-	uint8_t role;   /* enum grid_role */
-	uint8_t width;  /* 1 or 2 for a character, 0 for a right half */
-	int click;      /* key a mouse click here sends (view key), 0 = none */
+	uint32_t cp;   /* code point; 0 = the right half of a wide character */
+	uint8_t role;  /* enum grid_role */
+	uint8_t width; /* 1 or 2 for a character, 0 for a right half */
+	int click;     /* key a mouse click here sends (view key), 0 = none */
 };
 
 struct grid {
@@ -73,7 +73,7 @@ int grid_put_text(struct grid *g, int y, int x, int max_x, int role, const char 
 int grid_puts(struct grid *g, int y, int x, int role, const char *s);
 /* grid_put of formatted text up to the row's end. */
 int grid_printf(struct grid *g, int y, int x, int role, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 /* The display width grid_put would give s (sanitized), without putting it. */
 int grid_width(struct grid *g, const char *s, size_t n);
 /* Set the role of cells [x0, x1) of row y (highlighting a row). */

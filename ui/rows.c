@@ -13,9 +13,9 @@
 struct bctx {
 	struct view *v;
 	const struct snapshot *s;
-	size_t ns0, m;        /* the PID namespaces are s->ns[ns0 .. ns0 + m) */
+	size_t ns0, m;	       /* the PID namespaces are s->ns[ns0 .. ns0 + m) */
 	int *ns_kid, *ns_next; /* first child namespace, next sibling namespace */
-	int *ns_proc;          /* first root process of each namespace; [m] = unknown namespace */
+	int *ns_proc;	       /* first root process of each namespace; [m] = unknown namespace */
 	int *p_kid, *p_next;   /* first child process, next sibling process */
 	unsigned char *mark_ns, *mark_net; /* perspective: seen by a visible process */
 	bool filtering;
@@ -104,8 +104,8 @@ void rows_text(const struct view *v, const struct row *r, struct strbuf *o)
 		sb_adds(o, model_type_name(r->key.type));
 		break;
 	case ROW_NS:
-		sb_addf(o, "%s:[%llu] %s", model_type_name(r->ns->type), (unsigned long long)r->ns->ino,
-			r->ns->name ? r->ns->name : "");
+		sb_addf(o, "%s:[%llu] %s", model_type_name(r->ns->type),
+			(unsigned long long)r->ns->ino, r->ns->name ? r->ns->name : "");
 		for (unsigned b = 0; b < HELD_COUNT; b++)
 			if (r->ns->held & (1u << b))
 				sb_addf(o, " %s", model_held_name(1u << b));
@@ -116,7 +116,8 @@ void rows_text(const struct view *v, const struct row *r, struct strbuf *o)
 		add_names(o, r->net->names, r->net->nnames);
 		break;
 	case ROW_IFACE:
-		sb_addf(o, "%s %s", r->ifc->name ? r->ifc->name : "", r->ifc->kind ? r->ifc->kind : "");
+		sb_addf(o, "%s %s", r->ifc->name ? r->ifc->name : "",
+			r->ifc->kind ? r->ifc->kind : "");
 		if (r->ifc->has_peer && r->ifc->peer.name)
 			sb_addf(o, " %s", r->ifc->peer.name);
 		break;
@@ -404,7 +405,8 @@ static void build_net(struct bctx *c)
 		bool keep = row_matches(c, at);
 		if (set_fold(c, at, n->nifs > 0)) {
 			for (size_t j = 0; j < n->nifs; j++) {
-				size_t r = push(c->v, ROW_IFACE, NS_NET, n->ino, n->ifs[j].ifindex, 1);
+				size_t r =
+				    push(c->v, ROW_IFACE, NS_NET, n->ino, n->ifs[j].ifindex, 1);
 				c->v->rows[r].net = n;
 				c->v->rows[r].ifc = &n->ifs[j];
 				keep |= keep_or_drop(c, r, row_matches(c, r));
@@ -414,7 +416,8 @@ static void build_net(struct bctx *c)
 	}
 }
 
-static void push_proc_row(struct view *v, const struct proc *p, enum row_kind k, int64_t b, int depth)
+static void push_proc_row(struct view *v, const struct proc *p, enum row_kind k, int64_t b,
+			  int depth)
 {
 	size_t at = push(v, k, 0, p ? (uint64_t)p->pid : 0, b, depth);
 	v->rows[at].proc = p;

@@ -125,7 +125,8 @@ static void do_spawn(struct loop *l)
 	const char *why = "unknown error";
 	int r = demo_spawn(l->v->spawn_flags, l->v->spawn_veth, &c, &why);
 	if (r < 0 || !c) {
-		view_message(l->v, true, "spawn failed: %s (%s)", why, strerror(r < 0 ? -r : EINVAL));
+		view_message(l->v, true, "spawn failed: %s (%s)", why,
+			     strerror(r < 0 ? -r : EINVAL));
 		return;
 	}
 	const struct demo_outside *out = demo_outside(c);
@@ -140,7 +141,8 @@ static void do_spawn(struct loop *l)
 	l->v->have_sel_key[VIEW_PIDNS] = true;
 	view_rebuild(l->v);
 	char *flags = demo_flags_str(demo_flags(c));
-	view_message(l->v, false, "spawned %d with %s; 4 shows its own view, K kills it", (int)pid, flags);
+	view_message(l->v, false, "spawned %d with %s; 4 shows its own view, K kills it", (int)pid,
+		     flags);
 	free(flags);
 }
 
@@ -150,7 +152,8 @@ static void do_kill(struct loop *l)
 	struct demo_child *c = pid ? demo_find(pid) : NULL;
 	if (!c) {
 		if (pid)
-			view_message(l->v, true, "process %d was not spawned by nsview: refusing to kill it",
+			view_message(l->v, true,
+				     "process %d was not spawned by nsview: refusing to kill it",
 				     (int)pid);
 		else
 			view_message(l->v, true, "select a child nsview spawned to kill it");
@@ -254,8 +257,10 @@ int tui_run(const struct tui_opts *o)
 {
 	const char *why = NULL;
 	if (term_check(&why) < 0) {
-		fprintf(stderr, "nsview: %s; set TERM to your terminal's type, or use --json, --tree, "
-				"--list or --net\n", why);
+		fprintf(stderr,
+			"nsview: %s; set TERM to your terminal's type, or use --json, --tree, "
+			"--list or --net\n",
+			why);
 		return 1;
 	}
 	struct loop l = { .o = o };

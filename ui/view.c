@@ -14,12 +14,15 @@
 #include "ui/rows.h"
 
 const unsigned long view_spawn_flag[8] = {
-	CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWUTS,    CLONE_NEWIPC,
+	CLONE_NEWPID, CLONE_NEWNET,  CLONE_NEWUTS,    CLONE_NEWIPC,
 	CLONE_NEWNS,  CLONE_NEWUSER, CLONE_NEWCGROUP, 0x00000080 /* CLONE_NEWTIME */,
 };
-const char *const view_spawn_name[8] = { "pid", "net", "uts", "ipc", "mnt", "user", "cgroup", "time" };
+const char *const view_spawn_name[8] = {
+	"pid", "net", "uts", "ipc", "mnt", "user", "cgroup", "time"
+};
 
-static const char *const names[VIEW_COUNT] = { "PID namespaces", "Namespaces", "Network", "Process" };
+static const char *const names[VIEW_COUNT] = { "PID namespaces", "Namespaces", "Network",
+					       "Process" };
 
 const char *view_name(enum view_id id)
 {
@@ -128,7 +131,8 @@ void view_rebuild(struct view *v)
 			if (rows_key_cmp(&v->rows[i].key, &v->sel_key[v->cur]) == 0) {
 				/* keep the selected row where it was on the screen */
 				v->sel[v->cur] = i;
-				v->top[v->cur] = i >= old_sel - old_top ? i - (old_sel - old_top) : 0;
+				v->top[v->cur] =
+				    i >= old_sel - old_top ? i - (old_sel - old_top) : 0;
 				break;
 			}
 		}
@@ -246,7 +250,8 @@ bool view_is_folded(const struct view *v, const struct row_key *k)
 
 static void set_fold(struct view *v, const struct row_key *k, bool fold)
 {
-	struct row_key *hit = v->nfolds ? bsearch(k, v->folds, v->nfolds, sizeof(*k), cmp_key) : NULL;
+	struct row_key *hit =
+	    v->nfolds ? bsearch(k, v->folds, v->nfolds, sizeof(*k), cmp_key) : NULL;
 	if (fold && !hit) {
 		v->folds = xrealloc(v->folds, (v->nfolds + 1) * sizeof(*k));
 		size_t i = v->nfolds;
@@ -334,7 +339,9 @@ static void jump_to_peer(struct view *v, const struct row *r)
 		view_message(v, true, "%s has no peer nsview can see", f->name ? f->name : "this");
 		return;
 	}
-	struct row_key want = { .kind = ROW_IFACE, .type = NS_NET, .a = f->peer.netns, .b = f->peer.ifindex };
+	struct row_key want = {
+		.kind = ROW_IFACE, .type = NS_NET, .a = f->peer.netns, .b = f->peer.ifindex
+	};
 	struct row_key parent = { .kind = ROW_NETNS, .type = NS_NET, .a = f->peer.netns };
 	set_fold(v, &parent, false);
 	v->sel_key[v->cur] = want;
@@ -386,7 +393,8 @@ static void input_edit(char *buf, int key)
 		u[2] = (char)(0x80 | (key & 0x3F)), l = 3;
 	} else {
 		u[0] = (char)(0xF0 | (key >> 18)), u[1] = (char)(0x80 | ((key >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((key >> 6) & 0x3F)), u[3] = (char)(0x80 | (key & 0x3F)), l = 4;
+		u[2] = (char)(0x80 | ((key >> 6) & 0x3F)), u[3] = (char)(0x80 | (key & 0x3F)),
+		l = 4;
 	}
 	if (n + l < VIEW_TEXT_MAX) {
 		memcpy(buf + n, u, l);

@@ -33,12 +33,12 @@ enum view_vkey {
 	VK_BACKSPACE,
 	VK_BTAB,
 	VK_RESIZE,
-	VK_F0 = 0x110100,   /* VK_F0 + n is Fn */
+	VK_F0 = 0x110100,    /* VK_F0 + n is Fn */
 	VK_SORT0 = 0x110200, /* VK_SORT0 + enum view_sort: sort by that column (a header click) */
 };
-#define VK_F(n) (VK_F0 + (n))
-#define VK_CTRL(c) ((c) & 0x1f)
-#define VK_ESC 27
+#define VK_F(n)	   (VK_F0 + (n))
+#define VK_CTRL(c) ((c)&0x1f)
+#define VK_ESC	   27
 
 enum view_action { ACT_NONE, ACT_QUIT, ACT_REDRAW, ACT_SPAWN, ACT_KILL, ACT_ENTER };
 
@@ -48,7 +48,7 @@ enum row_kind {
 	ROW_PIDNS,  /* a = pid ns inode (0: processes whose pid ns is unknown) */
 	ROW_PROC,   /* a = pid */
 	ROW_NSTYPE, /* type = ns type: the group header of view 2 */
-	ROW_NS,     /* type, a = inode */
+	ROW_NS,	    /* type, a = inode */
 	ROW_NETNS,  /* a = netns inode */
 	ROW_IFACE,  /* a = netns inode, b = ifindex */
 	ROW_ATTR,   /* view 4: b = enum view_attr */
@@ -82,7 +82,15 @@ enum view_demo_line {
 };
 
 /* Columns view 2 can be sorted by. */
-enum view_sort { SORT_INODE, SORT_NPROCS, SORT_HELD, SORT_OWNER, SORT_PARENT, SORT_LABEL, SORT_COUNT };
+enum view_sort {
+	SORT_INODE,
+	SORT_NPROCS,
+	SORT_HELD,
+	SORT_OWNER,
+	SORT_PARENT,
+	SORT_LABEL,
+	SORT_COUNT
+};
 
 struct row_key {
 	uint8_t kind, type;
@@ -93,16 +101,16 @@ struct row_key {
 struct row {
 	struct row_key key;
 	int depth;
-	uint64_t more;  /* bit d: the ancestor (or self, at d == depth) has siblings below */
+	uint64_t more; /* bit d: the ancestor (or self, at d == depth) has siblings below */
 	bool has_kids, folded, fresh;
-	const struct ns *ns;       /* ROW_PIDNS, ROW_NS */
-	const struct proc *proc;   /* ROW_PROC, view 4 rows */
-	const struct netns *net;   /* ROW_NETNS, ROW_IFACE */
-	const struct iface *ifc;   /* ROW_IFACE */
+	const struct ns *ns;	 /* ROW_PIDNS, ROW_NS */
+	const struct proc *proc; /* ROW_PROC, view 4 rows */
+	const struct netns *net; /* ROW_NETNS, ROW_IFACE */
+	const struct iface *ifc; /* ROW_IFACE */
 };
 
 #define VIEW_TEXT_MAX 128
-#define VIEW_MSG_MAX 200
+#define VIEW_MSG_MAX  200
 
 struct view {
 	enum view_id cur;
@@ -126,7 +134,7 @@ struct view {
 
 	uint64_t persp_ns; /* 0 = the viewer's own perspective */
 	pid_t persp_pid;
-	pid_t proc_pid;    /* the process view 4 shows */
+	pid_t proc_pid; /* the process view 4 shows */
 
 	enum view_sort sort;
 	bool sort_desc;
@@ -189,7 +197,8 @@ void view_set_ours(struct view *v, const pid_t *pids, size_t n);
 /* Whether nsview spawned pid. */
 bool view_is_ours(const struct view *v, pid_t pid);
 /* Set the one-line message shown in the detail line until the next key. */
-void view_message(struct view *v, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void view_message(struct view *v, bool err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Whether the row was folded by the user. */
 bool view_is_folded(const struct view *v, const struct row_key *k);
 /* The names of the views as their title lines start ("PID namespaces"). */
