@@ -276,6 +276,7 @@ void model_link(struct snapshot *s)
 	for (size_t i = 0; i < s->nns; i++) {
 		struct ns *n = &s->ns[i];
 		n->nprocs = 0;
+		n->init_pid = 0;
 		if (n->type == NS_PID || n->type == NS_USER)
 			n->level = chain_level(s, n);
 		else
@@ -296,6 +297,23 @@ void model_link(struct snapshot *s)
 		if (p->nnspid > 0 && p->nspid[p->nnspid - 1] == 1)
 			pn->init_pid = p->nspid[0];
 	}
+	/* PID 1's links can be unreadable even for root, but an NSpid of just "1" says it
+	 * is PID 1 of the namespace this /proc shows: the one of any other process whose
+	 * NSpid has a single entry. */
+	uint64_t top = 0;
+	bool unreadable_init = false;
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc *p = &s->procs[i];
+		if (p->nnspid != 1)
+			continue;
+		if (p->ns[LINK_PID] && !top)
+			top = p->ns[LINK_PID];
+		if (!p->ns[LINK_PID] && p->nspid[0] == 1)
+			unreadable_init = true;
+	}
+	struct ns *topns = top ? model_find_ns(s, NS_PID, top) : NULL;
+	if (topns && unreadable_init && !topns->init_pid)
+		topns->init_pid = 1;
 	/* Without a parent chain (a fixture with no sidecar), a pid namespace's depth
 	 * is how many pids its processes have beyond the viewer's own. */
 	int viewer_level = 0;

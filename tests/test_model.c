@@ -237,6 +237,19 @@ static void test_link_init_pid(void **state)
 	assert_int_equal(model_find_ns(s, NS_PID, P1)->init_pid, 0);
 	assert_int_equal(model_find_ns(s, NS_PID, P1)->nprocs, 1);
 	model_free(s);
+
+	/* PID 1 with unreadable links (EACCES even for root): its NSpid of just "1" makes
+	 * it the init of the namespace this /proc shows, the one of other single-NSpid
+	 * processes; linking twice gives the same answer */
+	s = model_new();
+	model_add_ns(s, NS_PID, P0)->initial = true;
+	sample_proc(s, 1, 0, "init", 0, 0, 1, (pid_t[]){ 1 });
+	sample_proc(s, 50, 1, "sh", P0, U0, 1, (pid_t[]){ 50 });
+	model_link(s);
+	model_link(s);
+	assert_int_equal(model_find_ns(s, NS_PID, P0)->init_pid, 1);
+	assert_int_equal(model_find_ns(s, NS_PID, P0)->nprocs, 1);
+	model_free(s);
 }
 
 static void test_pid_visibility(void **state)
