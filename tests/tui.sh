@@ -160,7 +160,8 @@ check "TERM unset says why" grep -q "TERM is not set" "$TMP/stderr"
 # --- the live system ---
 start 120 40 $U8 -- -d 0.5
 check "live: starts" wait_for 20 title_starts "PID namespaces"
-check "live: shows nsview itself" wait_for 5 shows "nsview"
+keys 4
+check "live: 4 shows nsview itself at first" wait_for 5 shows "process $(cat "$TMP/pid") nsview"
 for v in "2 Namespaces" "3 Network" "4 Process" "1 PID namespaces"; do
 	keys "${v%% *}"
 	check "live: ${v#* }" wait_for 10 title_starts "${v#* }"
