@@ -111,6 +111,23 @@ check "folded shows the fold sign" shows "▸ pid:[4026531836]"
 keys +
 check "+ unfolds it" wait_for 3 shows "pid:[4026532100]"
 
+# a mouse press and release at (x, y) as an xterm reports them: ESC [ M, 32 + button
+# (3 = release), 33 + x, 33 + y
+click() {
+	local at
+	printf -v at '%b%b' "\\$(printf %o $((33 + $1)))" "\\$(printf %o $((33 + $2)))"
+	keys -l $'\e[M '"$at"
+	keys -l $'\e[M#'"$at"
+}
+col_of() { screen | sed -n "$1p" | grep -bo -- "$2" | head -1 | cut -d: -f1; }
+click "$(col_of 30 2Ns)" 29
+check "mouse: a click on 2Ns in the key bar switches views" wait_for 3 title_starts "Namespaces"
+click "$(col_of 30 1Pid)" 29
+check "mouse: and 1Pid back" wait_for 3 title_starts "PID namespaces"
+row=$(screen | grep -n "sleep infinity" | head -1 | cut -d: -f1)
+click 40 $((row - 1))
+check "mouse: a click on a row selects it" wait_for 3 detail_has "sleep infinity"
+
 keys / s l e e p Enter p
 check "p: perspective of the selected process" wait_for 3 title_has "seen from PID 62"
 check "perspective: PIDs as that namespace sees them" shows "2              "

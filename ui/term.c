@@ -92,7 +92,7 @@ int term_start(struct term **ret, const char **why)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	setup_roles(t);
 	*ret = t;
@@ -168,6 +168,8 @@ int term_key(struct term *t, int timeout_ms, int *ret_y, int *ret_x)
 		return VK_UP;
 	if (ev.bstate & BUTTON5_PRESSED)
 		return VK_DOWN;
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return 0; /* a release, or a button nsview does not use */
 	*ret_y = ev.y;
 	*ret_x = ev.x;
 	return TERM_CLICK;
