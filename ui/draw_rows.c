@@ -17,9 +17,9 @@ enum {
 	NS_X_INO = 5,
 	NS_X_PROCS = 17,
 	NS_X_HELD = 24,
-	NS_X_OWNER = 41,
-	NS_X_PARENT = 53,
-	NS_X_LABEL = 65
+	NS_X_OWNER = 45,
+	NS_X_PARENT = 57,
+	NS_X_LABEL = 69
 };
 /* View 1: where the user column starts unless the tree pushes it right. */
 enum { PROC_X_USER = 34 };
