@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tui: the TUI end to end in a private tmux server: every view by its title line, help,
-# search, filter, fold, perspective, resizing to 20x5 and back, q exits 0 with the terminal
-# restored, SIGTERM too, TERM unset or dumb fails cleanly, no control character from a
-# hostile process name reaches the screen; on a fixture tree and on the live system.
+# search, filter, fold, perspective, mouse clicks, resizing to 20x5 and back, q exits 0
+# with the terminal restored, SIGTERM too, TERM unset, dumb or unknown fails cleanly, ASCII
+# under the C locale, a monochrome terminal, no control character from a hostile process
+# name reaches the screen; on a fake /proc tree and on the live system.
 # Under SAN=1, a smoke run: 100 refreshes at -d 0.1 with an empty sanitizer log.
 source "$(dirname "$0")/lib.sh"
 need_cmd tmux
@@ -173,6 +174,18 @@ start 80 24 -u TERM -- --proc "$FX" --no-net
 wait_for 5 exited
 check "TERM unset exits 1" [ "$(rc)" = 1 ]
 check "TERM unset says why" grep -q "TERM is not set" "$TMP/stderr"
+
+start 80 24 TERM=nsview-no-such-terminal -- --proc "$FX" --no-net
+wait_for 5 exited
+check "an unknown TERM exits 1" [ "$(rc)" = 1 ]
+check "an unknown TERM says why" grep -q "unknown to curses" "$TMP/stderr"
+
+# --- a monochrome terminal ---
+start 80 24 TERM=vt100 $U8 -- --proc "$FX" --no-net
+check "vt100 (no colours): draws" wait_for 10 title_starts "PID namespaces"
+keys 3 q
+check "vt100: q exits 0" wait_for 5 exited
+check "vt100: exit status 0" [ "$(rc)" = 0 ]
 
 # --- the live system ---
 start 120 40 $U8 -- -d 0.5
