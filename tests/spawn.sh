@@ -18,7 +18,13 @@ shows() { screen | grep -q -- "$1"; }
 keys() { tmux -L "$SOCK" send-keys -t t "$@"; }
 pane_dead() { [[ $(tmux -L "$SOCK" display -p -t t '#{pane_dead}' 2>/dev/null) == 1 ]]; }
 children() { pgrep -P "$1" | sort; }
-gone() { [[ ! -e /proc/$1 ]]; }
+# gone: no such process, or only a zombie (it has exited and released its namespaces;
+# after SIGKILL of nsview the zombie waits for pid 1 to reap it, which can take a while)
+gone() {
+	local st
+	st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 0
+	[[ ${st%% *} == Z ]]
+}
 all_gone() { local p; for p in "$@"; do gone "$p" || return 1; ip link show "nsv${p}a" >/dev/null 2>&1 && return 1; done; return 0; }
 
 # start nsview in a fresh window; NPID is its pid
