@@ -110,9 +110,11 @@ int snapshot_open(const struct snapshot_opts *o, struct snapshot_ctx **ret)
 		return r;
 	}
 	if (c->src.live) {
-		r = pids_open(&c->pids);
-		if (r < 0)
-			goto fail;
+		if (o->resources) {
+			r = pids_open(&c->pids);
+			if (r < 0)
+				goto fail;
+		}
 		c->home_uts = openat(c->src.root, "self/ns/uts", O_RDONLY | O_CLOEXEC);
 		if (c->home_uts >= 0 && fstat(c->home_uts, &st) == 0)
 			c->home_uts_ino = (uint64_t)st.st_ino;

@@ -18,6 +18,8 @@
 struct snapshot_opts {
 	const char *proc_root; /* NULL: the real /proc */
 	bool no_net;           /* skip the netlink probe */
+	bool resources;        /* live: also read state, memory and CPU time (libproc2); the
+				* batch outputs show none of them and skip that read per process */
 };
 
 struct snapshot_ctx;

@@ -195,6 +195,7 @@ int main(int argc, char **argv)
 	}
 
 	struct snapshot_ctx *ctx = NULL;
+	so.resources = mode == MODE_TUI;
 	int r = snapshot_open(&so, &ctx);
 	if (r < 0) {
 		char *p = culprit(so.proc_root ? so.proc_root : "/proc");
