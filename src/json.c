@@ -8,53 +8,12 @@
  */
 #include "src/json.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <net/if.h>
 #include <string.h>
 #include <sys/socket.h>
 
-/* net/if.h of Debian 12 stops at IFF_DYNAMIC; these three are from linux/if.h. */
-#ifndef IFF_LOWER_UP
-#define IFF_LOWER_UP (1 << 16)
-#endif
-#ifndef IFF_DORMANT
-#define IFF_DORMANT (1 << 17)
-#endif
-#ifndef IFF_ECHO
-#define IFF_ECHO (1 << 18)
-#endif
-
-/* IFF_* names in the order `ip link` prints them; like ip, RUNNING is left out. */
-static const struct {
-	unsigned bit;
-	const char *name;
-} iff_names[] = {
-	{ IFF_LOOPBACK, "LOOPBACK" },
-	{ IFF_BROADCAST, "BROADCAST" },
-	{ IFF_POINTOPOINT, "POINTOPOINT" },
-	{ IFF_MULTICAST, "MULTICAST" },
-	{ IFF_NOARP, "NOARP" },
-	{ IFF_ALLMULTI, "ALLMULTI" },
-	{ IFF_PROMISC, "PROMISC" },
-	{ IFF_NOTRAILERS, "NOTRAILERS" },
-	{ IFF_DEBUG, "DEBUG" },
-	{ IFF_DYNAMIC, "DYNAMIC" },
-	{ IFF_AUTOMEDIA, "AUTOMEDIA" },
-	{ IFF_PORTSEL, "PORTSEL" },
-	{ IFF_MASTER, "MASTER" },
-	{ IFF_SLAVE, "SLAVE" },
-	{ IFF_UP, "UP" },
-	{ IFF_LOWER_UP, "LOWER_UP" },
-	{ IFF_DORMANT, "DORMANT" },
-	{ IFF_ECHO, "ECHO" },
-};
-
-/* IF_OPER_* (RFC 2863 operational states), indexed by value. */
-static const char *const oper_names[] = {
-	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP",
-};
+#include "src/ifacefmt.h"
 
 static void add_escape(struct strbuf *sb, uint32_t cp)
 {
@@ -267,11 +226,10 @@ static void add_proc(struct strbuf *sb, const void *elem)
 
 static void add_addr(struct strbuf *sb, const struct addr *a)
 {
-	char text[INET6_ADDRSTRLEN];
+	char text[IFACEFMT_ADDR_LEN];
 	bool v4 = a->family == AF_INET;
 
-	if (!inet_ntop(v4 ? AF_INET : AF_INET6, a->bytes, text, sizeof text))
-		text[0] = 0;
+	ifacefmt_addr(a, text);
 	sb_addf(sb, "{\"family\": \"%s\", \"address\": \"%s\", \"prefix\": %u}",
 		v4 ? "inet" : "inet6", text, (unsigned)a->prefix);
 }
@@ -288,31 +246,27 @@ static void add_iface(struct strbuf *sb, const struct netns *n, const struct ifa
 	add_key(sb, &first, "kind");
 	add_str(sb, i->kind);
 	add_key(sb, &first, "state");
-	if (i->operstate < ARRAY_SIZE(oper_names))
-		add_str(sb, oper_names[i->operstate]);
+	const char *oper = ifacefmt_operstate(i->operstate);
+	if (oper)
+		add_str(sb, oper);
 	else
 		sb_addf(sb, "\"%u\"", (unsigned)i->operstate);
 	add_key(sb, &first, "flags");
 	sb_addc(sb, '[');
-	bool firstflag = true;
-	for (size_t k = 0; k < ARRAY_SIZE(iff_names); k++) {
-		if (!(i->flags & iff_names[k].bit))
-			continue;
-		sb_addf(sb, "%s\"%s\"", firstflag ? "" : ", ", iff_names[k].name);
-		firstflag = false;
-	}
+	const char *flags[IFACEFMT_FLAGS_MAX];
+	size_t nflags = ifacefmt_flags(i->flags, flags);
+	for (size_t k = 0; k < nflags; k++)
+		sb_addf(sb, "%s\"%s\"", k ? ", " : "", flags[k]);
 	sb_addc(sb, ']');
 	add_key(sb, &first, "mtu");
 	sb_addf(sb, "%u", i->mtu);
 	add_key(sb, &first, "mac");
-	if (i->maclen) {
-		sb_addc(sb, '"');
-		for (size_t k = 0; k < i->maclen && k < sizeof i->mac; k++)
-			sb_addf(sb, "%s%02x", k ? ":" : "", i->mac[k]);
-		sb_addc(sb, '"');
-	} else {
+	char mac[IFACEFMT_MAC_LEN];
+	ifacefmt_mac(i, mac);
+	if (mac[0])
+		sb_addf(sb, "\"%s\"", mac);
+	else
 		sb_adds(sb, "null");
-	}
 	add_key(sb, &first, "addresses");
 	sb_addc(sb, '[');
 	for (size_t k = 0; k < i->naddrs; k++) {

@@ -7,24 +7,19 @@
  */
 #include "src/text.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "src/ifacefmt.h"
 #include "src/util.h"
 
 /* fds listed per namespace before the rest are counted only */
 #define NET_FDS_SHOWN 4
 
 enum net_col { COL_NAME, COL_KIND, COL_STATE, COL_MTU, COL_MAC, COL_MAX };
-
-/* IF_OPER_* (RFC 2863 operational states), indexed by value, as `ip` names them. */
-static const char *const net_oper_names[] = {
-	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP",
-};
 
 /* Columns are padded by characters, not bytes: a sanitized name is valid UTF-8. */
 static size_t net_width(const char *s)
@@ -46,14 +41,12 @@ static void net_cells(const struct iface *f, char *cell[COL_MAX])
 		sb_addf(&sb, "if%d", f->ifindex);
 	cell[COL_NAME] = sb_steal(&sb);
 	cell[COL_KIND] = f->kind ? util_sanitize_str(f->kind) : xstrdup("-");
-	if (f->operstate < ARRAY_SIZE(net_oper_names))
-		cell[COL_STATE] = xstrdup(net_oper_names[f->operstate]);
-	else
-		cell[COL_STATE] = xasprintf("%u", f->operstate);
+	const char *oper = ifacefmt_operstate(f->operstate);
+	cell[COL_STATE] = oper ? xstrdup(oper) : xasprintf("%u", f->operstate);
 	cell[COL_MTU] = xasprintf("%u", f->mtu);
-	for (size_t i = 0; i < f->maclen; i++)
-		sb_addf(&sb, "%s%02x", i ? ":" : "", f->mac[i]);
-	cell[COL_MAC] = f->maclen ? sb_steal(&sb) : xstrdup("-");
+	char mac[IFACEFMT_MAC_LEN];
+	ifacefmt_mac(f, mac);
+	cell[COL_MAC] = xstrdup(mac[0] ? mac : "-");
 }
 
 static void net_free_cells(char *cell[COL_MAX])
@@ -161,11 +154,9 @@ static void net_add_tail(struct strbuf *sb, const struct snapshot *s, const stru
 	}
 	for (size_t i = 0; i < f->naddrs; i++) {
 		const struct addr *a = &f->addrs[i];
-		char buf[INET6_ADDRSTRLEN];
-		int af = a->family == AF_INET6 ? AF_INET6 : AF_INET;
+		char buf[IFACEFMT_ADDR_LEN];
 
-		if (!inet_ntop(af, a->bytes, buf, sizeof(buf)))
-			snprintf(buf, sizeof(buf), "?");
+		ifacefmt_addr(a, buf);
 		sb_addf(sb, "%s%s/%u", i ? " " : "  ", buf, a->prefix);
 	}
 }

@@ -3,12 +3,12 @@
  */
 #include "ui/draw_rows.h"
 
-#include <arpa/inet.h>
-#include <net/if.h>
+#include <linux/if.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "src/ifacefmt.h"
 #include "src/model.h"
 #include "ui/rows.h"
 
@@ -223,37 +223,28 @@ static void row_netns(struct grid *g, int y, int x, const struct view *v, const 
 
 static const char *oper_name(uint8_t st)
 {
-	static const char *const names[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERDOWN",
-					     "TESTING", "DORMANT",    "UP" };
-	return st < ARRAY_SIZE(names) ? names[st] : "?";
+	const char *name = ifacefmt_operstate(st);
+	return name ? name : "?";
 }
 
 static void addr_str(const struct addr *a, struct strbuf *o)
 {
-	char buf[INET6_ADDRSTRLEN];
-	if (inet_ntop(a->family, a->bytes, buf, sizeof(buf)))
-		sb_addf(o, "%s/%u", buf, a->prefix);
-}
-
-static void mac_str(const struct iface *f, char *buf, size_t n)
-{
-	size_t len = 0;
-	buf[0] = 0;
-	for (size_t i = 0; i < f->maclen && len + 3 < n; i++)
-		len += (size_t)snprintf(buf + len, n - len, "%s%02x", i ? ":" : "", f->mac[i]);
+	char buf[IFACEFMT_ADDR_LEN];
+	ifacefmt_addr(a, buf);
+	sb_addf(o, "%s/%u", buf, a->prefix);
 }
 
 static void row_iface(struct grid *g, int y, int x, const struct view *v, const struct row *r)
 {
 	const struct iface *f = r->ifc;
-	char buf[128];
-	bool up = f->operstate == 6 || (f->flags & IFF_UP);
+	char buf[IFACEFMT_MAC_LEN];
+	bool up = f->operstate == IF_OPER_UP || (f->flags & IFF_UP);
 	put_col(g, y, x, IF_X_KIND - x, ROLE_NORMAL, f->name);
 	put_col(g, y, IF_X_KIND, IF_X_STATE - IF_X_KIND, ROLE_DIM, f->kind ? f->kind : "-");
 	put_col(g, y, IF_X_STATE, IF_X_MTU - IF_X_STATE, up ? ROLE_NORMAL : ROLE_ORPHAN,
 		oper_name(f->operstate));
 	grid_printf(g, y, IF_X_MTU, ROLE_NORMAL, "%u", f->mtu);
-	mac_str(f, buf, sizeof(buf));
+	ifacefmt_mac(f, buf);
 	put_col(g, y, IF_X_MAC, IF_X_REST - IF_X_MAC, ROLE_DIM, buf[0] ? buf : "-");
 	struct strbuf o = { 0 };
 	for (size_t i = 0; i < f->naddrs; i++) {
@@ -568,22 +559,10 @@ static void detail_ns(struct grid *g, int y, const struct ns *n)
 static void detail_iface(struct grid *g, int y, const struct iface *f)
 {
 	int x = grid_printf(g, y, 0, ROLE_NORMAL, "ifindex %d", f->ifindex);
-	static const struct {
-		unsigned bit;
-		const char *name;
-	} fl[] = {
-		{ IFF_UP, "UP" },
-		{ IFF_BROADCAST, "BROADCAST" },
-		{ IFF_LOOPBACK, "LOOPBACK" },
-		{ IFF_POINTOPOINT, "POINTOPOINT" },
-		{ IFF_RUNNING, "RUNNING" },
-		{ IFF_NOARP, "NOARP" },
-		{ IFF_PROMISC, "PROMISC" },
-		{ IFF_MULTICAST, "MULTICAST" },
-	};
-	for (size_t i = 0; i < ARRAY_SIZE(fl); i++)
-		if (f->flags & fl[i].bit)
-			x = grid_printf(g, y, x, ROLE_NORMAL, " %s", fl[i].name);
+	const char *flags[IFACEFMT_FLAGS_MAX];
+	size_t nflags = ifacefmt_flags(f->flags, flags);
+	for (size_t i = 0; i < nflags; i++)
+		x = grid_printf(g, y, x, ROLE_NORMAL, " %s", flags[i]);
 	struct strbuf o = { 0 };
 	for (size_t i = 0; i < f->naddrs; i++) {
 		sb_addc(&o, ' ');
