@@ -34,6 +34,7 @@ struct snapshot_ctx {
 	struct nsfs_sidecar *side; /* fixture with a sidecar file, else NULL */
 	int home_uts;              /* live: our own uts namespace, to return to */
 	uint64_t home_uts_ino;
+	pid_t self;                /* this process, whose own fds are not scanned */
 	struct strbuf buf;         /* file contents, reused for every read */
 };
 
@@ -104,6 +105,7 @@ int snapshot_open(const struct snapshot_opts *o, struct snapshot_ctx **ret)
 	int r;
 
 	c->home_uts = -1;
+	c->self = getpid();
 	r = source_open(o->proc_root, &c->src);
 	if (r < 0) {
 		free(c);
@@ -301,7 +303,7 @@ static void scan_proc(struct scan *sc, pid_t pid, const struct pids_entry *pe)
 	}
 	/* our own fds are this program's tools (the uts namespace to return to, the
 	 * netlink sockets kept in every netns): they would make every namespace look held */
-	if (c->src.live && pid == getpid())
+	if (c->src.live && pid == c->self)
 		goto out;
 	sc->pid = pid;
 	r = procfs_read_fds(pd, scan_fd, sc);

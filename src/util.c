@@ -96,14 +96,20 @@ void sb_addc(struct strbuf *sb, char c)
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	/* format straight into the spare room; only when it does not fit, grow and again */
+	sb_reserve(sb, 64);
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	if (n < 0) {
+		sb->buf[sb->len] = 0;
 		return;
-	sb_reserve(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= sb->cap - sb->len) {
+		sb_reserve(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 
