@@ -6,6 +6,8 @@
  * 301 is hostile: ESC sequences, a newline, invalid UTF-8 and a bidi override in its comm
  * and argv, and it runs in a docker container. Network: the host (lo, br0, veth-a in br0),
  * "blue" (lo, veth-b: veth-a's peer) and a netns held only by an fd (no process in it).
+ * Only nsview (100) and sleep (202) have resource fields, as a live snapshot would; the rest
+ * have none, as a --proc tree.
  */
 #ifndef NSVIEW_TESTS_UI_MODEL_H
 #define NSVIEW_TESTS_UI_MODEL_H
@@ -113,6 +115,16 @@ static inline void ui_mac(struct iface *f, uint8_t last)
 	f->maclen = 6;
 }
 
+/* Resource fields as a live snapshot has them. */
+static inline void ui_res(struct proc *p, char state, uint64_t rss_kib, uint64_t cpu_ticks,
+			  uint64_t start_ticks)
+{
+	p->state = state;
+	p->rss_kib = rss_kib;
+	p->cpu_ticks = cpu_ticks;
+	p->start_ticks = start_ticks;
+}
+
 /* The snapshot described above; extra > 0 adds processes 1000.. in the host namespace. */
 static inline struct snapshot *ui_model_sized(int extra)
 {
@@ -149,6 +161,7 @@ static inline struct snapshot *ui_model_sized(int extra)
 	ui_proc(s, 2, 0, "kthreadd", UI_P0, 1, (pid_t[]){ 2 });
 	p = ui_proc(s, 100, 1, "nsview", UI_P0, 1, (pid_t[]){ 100 });
 	ui_argv(p, "nsview", NULL);
+	ui_res(p, 'R', 12595, 250, 500);
 	p = ui_proc(s, 200, 1, "unshare", UI_P0, 1, (pid_t[]){ 200 });
 	ui_argv(p, "unshare", "--pid", "--fork", "sh", NULL);
 	p = ui_proc(s, 201, 200, "sh", UI_PA, 2, (pid_t[]){ 201, 1 });
@@ -156,6 +169,7 @@ static inline struct snapshot *ui_model_sized(int extra)
 	p = ui_proc(s, 202, 201, "sleep", UI_PA, 2, (pid_t[]){ 202, 2 });
 	ui_argv(p, "sleep", "infinity", NULL);
 	p->uid = 1000;
+	ui_res(p, 'S', 812, 3, 1234);
 	p = ui_proc(s, 300, 202, "bash", UI_PB, 3, (pid_t[]){ 300, 3, 1 });
 	ui_argv(p, "bash", NULL);
 	p = ui_proc(s, 301, 300, "ev\x1b[31mil\n", UI_PB, 3, (pid_t[]){ 301, 4, 2 });

@@ -16,20 +16,19 @@ static const struct {
 	{ "1 2 3 4, Tab", "views: PID namespaces, Namespaces, Network, Process" },
 	{ "arrows j k", "move up and down" },
 	{ "PgUp PgDn Home End", "page, first and last row (g G too)" },
-	{ "Enter Space + -", "fold and unfold (Enter on a veth: its peer;" },
+	{ "Enter Space + - F5", "fold and unfold (Enter on a veth: its peer;" },
 	{ "", "  on a process: the Process view); Left/Right too" },
-	{ "/ or F3, n N", "search, next and previous match" },
-	{ "\\ or F4", "filter rows by a text (Esc clears it)" },
-	{ "o O, F6", "view 2: sort by the next column, reverse" },
-	{ "p", "perspective: as the selected process's PID ns" },
-	{ "P", "back to nsview's own perspective" },
+	{ "/ or F3, n N", "search (matches highlighted), next, previous" },
+	{ "\\ or F4, Esc", "filter rows by a text; Esc clears it and the search" },
+	{ "o or F6, O", "sort: next column (view 1: tree, CPU%, RES); O reverses" },
+	{ "p P", "perspective: as the selected process's PID ns; P: own" },
 	{ "s or F2", "spawn a child with chosen CLONE_NEW* flags" },
 	{ "K or F9", "kill the selected child (only nsview's own)" },
 	{ "e", "enter: a shell in the selected process's nss" },
 	{ "? F1 h", "this help" },
 	{ "Ctrl-L", "redraw the screen" },
 	{ "q or F10", "quit (spawned children are reaped)" },
-	{ "mouse", "click a row to select; a key or view to use it" },
+	{ "mouse", "click a row to select; a key, view or header to use it" },
 	{ "marks", "+ new since the last refresh, * spawned by nsview" },
 };
 
@@ -96,11 +95,13 @@ static void key_bar(struct grid *g, const struct view *v)
 	x = key_item(g, y, x, "F2", "Spawn", VK_F(2));
 	x = key_item(g, y, x, "F3", "Search", VK_F(3));
 	x = key_item(g, y, x, "F4", "Filter", VK_F(4));
-	if (v->cur == VIEW_NS)
-		x = key_item(g, y, x, "F6", "Sort", VK_F(6));
-	else
+	/* Kill is for spawned children only, so it takes its place once there are some */
+	if (v->cur != VIEW_NS && !(v->cur == VIEW_PIDNS && v->nours))
 		x = key_item(g, y, x, "F5", "Fold", VK_F(5));
-	x = key_item(g, y, x, "F9", "Kill", VK_F(9));
+	if (v->cur == VIEW_NS || v->cur == VIEW_PIDNS)
+		x = key_item(g, y, x, "F6", "Sort", VK_F(6));
+	if (v->nours)
+		x = key_item(g, y, x, "F9", "Kill", VK_F(9));
 	x = key_item(g, y, x, "F10", "Quit", VK_F(10));
 	static const char *const tab[VIEW_COUNT] = { "Pid", "Ns", "Net", "Proc" };
 	for (int i = 0; i < VIEW_COUNT; i++) {
@@ -175,6 +176,9 @@ void draw_frame(struct grid *g, const struct view *v)
 		draw_rows_row(g, y, v, &v->rows[top + (size_t)i]);
 		if (top + (size_t)i == sel)
 			grid_set_role(g, y, 0, g->w, ROLE_SELECTED);
+		/* after the selection, so a match stands out on the selected row too */
+		if (v->search[0])
+			grid_highlight(g, y, 0, v->search, ROLE_MATCH);
 	}
 	if (!v->nrows)
 		grid_puts(g, VIEW_PANE_Y, 1, ROLE_DIM,

@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "src/ifacefmt.h"
 #include "src/model.h"
+#include "ui/procstat.h"
 #include "ui/rows.h"
 
 /* Column positions after the tree prefix in view 2 and in view 3's interface rows. */
@@ -21,8 +23,10 @@ enum {
 	NS_X_PARENT = 57,
 	NS_X_LABEL = 69
 };
-/* View 1: where the user column starts unless the tree pushes it right. */
-enum { PROC_X_USER = 34 };
+/* View 1: where the user column starts unless the tree pushes it right; the widths of the
+ * user and the resource columns (S, CPU%, RES); the command is left at least PROC_CMD_MIN
+ * columns, or the resource columns are dropped. */
+enum { PROC_X_USER = 34, PROC_USER_W = 9, PROC_RES_W = 15, PROC_CMD_MIN = 20 };
 enum { IF_X_KIND = 19, IF_X_STATE = 28, IF_X_MTU = 37, IF_X_MAC = 44, IF_X_REST = 63 };
 
 static const char *const sort_names[SORT_COUNT] = { "TYPE/INODE", "PROCS",  "HELD",
@@ -92,6 +96,25 @@ static int put_sb(struct grid *g, int y, int x, int role, struct strbuf *o)
 	return x;
 }
 
+bool draw_rows_res_shown(const struct grid *g)
+{
+	return g->w >= PROC_X_USER + PROC_USER_W + PROC_RES_W + PROC_CMD_MIN;
+}
+
+/* S, CPU% and RES of p at x; blank where they were not read (a --proc tree has none). */
+static void res_cols(struct grid *g, int y, int x, const struct view *v, const struct proc *p)
+{
+	char buf[PROCSTAT_TEXT_LEN];
+	if (!p->state)
+		return;
+	char st[2] = { p->state, 0 };
+	grid_puts(g, y, x, p->state == 'D' || p->state == 'Z' ? ROLE_ERROR : ROLE_NORMAL, st);
+	procstat_fmt_pct(procstat_pct(&v->stat, v->s, p), buf);
+	grid_printf(g, y, x + 2, ROLE_NORMAL, "%5s", buf);
+	procstat_fmt_res(p->rss_kib, buf);
+	grid_printf(g, y, x + 8, ROLE_NORMAL, "%6s", buf);
+}
+
 static void row_proc(struct grid *g, int y, int x, const struct view *v, const struct row *r)
 {
 	const struct proc *p = r->proc;
@@ -107,7 +130,11 @@ static void row_proc(struct grid *g, int y, int x, const struct view *v, const s
 	if (p->nnspid == 0)
 		x = grid_printf(g, y, x, role, "%d", (int)p->pid);
 	x = x < PROC_X_USER - 1 ? PROC_X_USER : x + 1;
-	x = put_col(g, y, x, 9, ROLE_NORMAL, user_of(v, p->uid, buf, sizeof(buf)));
+	x = put_col(g, y, x, PROC_USER_W, ROLE_NORMAL, user_of(v, p->uid, buf, sizeof(buf)));
+	if (draw_rows_res_shown(g)) {
+		res_cols(g, y, x, v, p);
+		x += PROC_RES_W;
+	}
 	if (p->ctr_runtime) {
 		struct strbuf c = { 0 };
 		sb_addf(&c, "%s:%.12s ", p->ctr_runtime, p->ctr_id ? p->ctr_id : "");
@@ -392,6 +419,62 @@ static void row_demo(struct grid *g, int y, const struct view *v, const struct r
 	sb_free(&b);
 }
 
+/* When p started: a clock time and its age when the snapshot's boot and wall clocks are
+ * known, else the time after boot. */
+static void started(const struct procstat_clock *c, const struct proc *p, struct strbuf *o)
+{
+	char buf[PROCSTAT_TEXT_LEN];
+	double since_boot = (double)p->start_ticks / (double)c->hz;
+	if (c->boot <= 0) {
+		procstat_fmt_hms((uint64_t)since_boot, buf);
+		sb_addf(o, "%s after boot", buf);
+		return;
+	}
+	double age = c->boot > since_boot ? c->boot - since_boot : 0;
+	procstat_fmt_hms((uint64_t)age, buf);
+	if (c->real > 0) {
+		time_t at = (time_t)(c->real - age), now = (time_t)c->real;
+		struct tm tm_at, tm_now;
+		char clock[32];
+		localtime_r(&at, &tm_at);
+		localtime_r(&now, &tm_now);
+		bool today = tm_at.tm_yday == tm_now.tm_yday && tm_at.tm_year == tm_now.tm_year;
+		strftime(clock, sizeof(clock), today ? "%H:%M:%S" : "%Y-%m-%d %H:%M", &tm_at);
+		sb_addf(o, "%s, ", clock);
+	}
+	sb_addf(o, "%s ago", buf);
+}
+
+/* View 4's resource line: state, RES, CPU time, the last refresh's CPU% and the start. */
+static void attr_resources(struct grid *g, int y, const struct view *v, const struct proc *p)
+{
+	const struct procstat_clock *c = &v->stat.clock;
+	char buf[PROCSTAT_TEXT_LEN];
+	struct strbuf o = { 0 };
+	int x = grid_puts(g, y, 0, ROLE_HEADER, "state     ");
+	if (!p->state) {
+		grid_puts(g, y, x, ROLE_DIM, "-  RES -  CPU time -  CPU% -  started -");
+		return;
+	}
+	const char *name = procstat_state_name(p->state);
+	sb_addf(&o, "%c%s%s%s", p->state, name[0] ? " (" : "", name, name[0] ? ")" : "");
+	procstat_fmt_res(p->rss_kib, buf);
+	sb_addf(&o, "  RES %s  CPU time ", buf);
+	if (c->hz > 0) {
+		procstat_fmt_hms(p->cpu_ticks / (uint64_t)c->hz, buf);
+		sb_adds(&o, buf);
+	} else {
+		sb_addf(&o, "%llu ticks", (unsigned long long)p->cpu_ticks);
+	}
+	procstat_fmt_pct(procstat_pct(&v->stat, v->s, p), buf);
+	sb_addf(&o, "  CPU%% %s  started ", buf[0] ? buf : "-");
+	if (c->hz > 0)
+		started(c, p, &o);
+	else
+		sb_adds(&o, "-");
+	put_sb(g, y, x, ROLE_NORMAL, &o);
+}
+
 static void row_attr(struct grid *g, int y, const struct view *v, const struct row *r)
 {
 	const struct proc *p = r->proc;
@@ -410,6 +493,9 @@ static void row_attr(struct grid *g, int y, const struct view *v, const struct r
 		x = grid_puts(g, y, x, ROLE_NORMAL, p->comm);
 		if (view_is_ours(v, p->pid))
 			grid_puts(g, y, x, ROLE_OURS, "  [spawned by nsview]");
+		break;
+	case ATTR_RESOURCES:
+		attr_resources(g, y, v, p);
 		break;
 	case ATTR_CMDLINE:
 		x = grid_puts(g, y, 0, ROLE_HEADER, "command   ");
@@ -486,12 +572,36 @@ void draw_rows_row(struct grid *g, int y, const struct view *v, const struct row
 	}
 }
 
+/* View 1's headers; a click on one sorts by it (the first, the tree order); the sort column
+ * stands out, and the first header names it, as the columns may be dropped. */
+static void header_pidns(struct grid *g, int y, const struct view *v)
+{
+	static const char *const by[PSORT_COUNT] = { "", "CPU%", "RES" };
+	int x;
+	if (v->psort == PSORT_TREE)
+		x = grid_puts(g, y, 0, ROLE_HEADER, " PID namespace / PID chain");
+	else
+		x = grid_printf(g, y, 0, ROLE_HEADER, " PID ns / PID chain, by %s%s", by[v->psort],
+				v->psort_asc ? "▲" : "▼");
+	grid_set_click(g, y, 0, x, VK_PSORT0 + PSORT_TREE);
+	x = put_col(g, y, PROC_X_USER, PROC_USER_W, ROLE_HEADER, "USER");
+	if (draw_rows_res_shown(g)) {
+		grid_puts(g, y, x, ROLE_HEADER, "S");
+		grid_puts(g, y, x + 3, v->psort == PSORT_CPU ? ROLE_SELECTED : ROLE_HEADER, "CPU%");
+		grid_puts(g, y, x + 11, v->psort == PSORT_RES ? ROLE_SELECTED : ROLE_HEADER, "RES");
+		grid_set_click(g, y, x + 2, x + 8, VK_PSORT0 + PSORT_CPU);
+		grid_set_click(g, y, x + 8, x + 15, VK_PSORT0 + PSORT_RES);
+		x += PROC_RES_W;
+	}
+	grid_puts(g, y, x, ROLE_HEADER, "COMMAND");
+}
+
 void draw_rows_header(struct grid *g, int y, const struct view *v)
 {
+	grid_set_role(g, y, 0, g->w, ROLE_HEADER); /* blanks too: the line reads as one bar */
 	switch (v->cur) {
 	case VIEW_PIDNS:
-		grid_puts(g, y, 0, ROLE_HEADER, " PID namespace / PID chain");
-		grid_puts(g, y, PROC_X_USER, ROLE_HEADER, "USER     COMMAND");
+		header_pidns(g, y, v);
 		break;
 	case VIEW_NS:
 		for (int c = 0; c < SORT_COUNT; c++) {
@@ -519,7 +629,6 @@ void draw_rows_header(struct grid *g, int y, const struct view *v)
 		break;
 	}
 	}
-	grid_set_role(g, y, 0, g->w, ROLE_HEADER);
 }
 
 static void detail_proc(struct grid *g, int y, const struct view *v, const struct proc *p)

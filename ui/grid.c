@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 static void cell_blank(struct grid_cell *c)
 {
@@ -187,6 +188,52 @@ void grid_set_role(struct grid *g, int y, int x0, int x1, int role)
 		return;
 	for (int x = x0 < 0 ? 0 : x0; x < x1 && x < g->w; x++)
 		cell(g, y, x)->role = (uint8_t)role;
+}
+
+/* Whether the characters of row y from cell x on read as needle (lower-cased); the column
+ * after the last one in *ret_end. */
+static bool match_at(struct grid *g, int y, int x, const wint_t *needle, size_t n, int *ret_end)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (x >= g->w)
+			return false;
+		const struct grid_cell *c = cell(g, y, x);
+		if (c->width == 0 || towlower((wint_t)c->cp) != needle[i])
+			return false;
+		x += c->width;
+	}
+	*ret_end = x;
+	return true;
+}
+
+int grid_highlight(struct grid *g, int y, int x0, const char *text, int role)
+{
+	wint_t needle[256];
+	size_t n = 0, len = text ? strlen(text) : 0, i = 0;
+	if (y < 0 || y >= g->h)
+		return 0;
+	while (i < len && n < ARRAY_SIZE(needle)) {
+		uint32_t cp;
+		int l = util_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+		if (l == 0) /* not text a cell can hold */
+			return 0;
+		i += (size_t)l;
+		needle[n++] = towlower((wint_t)cp);
+	}
+	if (!n)
+		return 0;
+	int hits = 0;
+	for (int x = x0 < 0 ? 0 : x0; x < g->w;) {
+		int end;
+		if (cell(g, y, x)->width && match_at(g, y, x, needle, n, &end)) {
+			grid_set_role(g, y, x, end, role);
+			hits++;
+			x = end;
+		} else {
+			x++;
+		}
+	}
+	return hits;
 }
 
 void grid_set_click(struct grid *g, int y, int x0, int x1, int key)

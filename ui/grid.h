@@ -78,6 +78,9 @@ int grid_printf(struct grid *g, int y, int x, int role, const char *fmt, ...)
 int grid_width(struct grid *g, const char *s, size_t n);
 /* Set the role of cells [x0, x1) of row y (highlighting a row). */
 void grid_set_role(struct grid *g, int y, int x0, int x1, int role);
+/* Give role to every case-insensitive occurrence of text (UTF-8, as typed) in the cells of
+ * row y from x0 on, as shown; returns how many there were. */
+int grid_highlight(struct grid *g, int y, int x0, const char *text, int role);
 /* Set the click key of cells [x0, x1) of row y. */
 void grid_set_click(struct grid *g, int y, int x0, int x1, int key);
 /* Append the grid as UTF-8 text, one line per row, trailing blanks trimmed. */

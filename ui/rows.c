@@ -17,6 +17,8 @@ struct bctx {
 	int *ns_kid, *ns_next; /* first child namespace, next sibling namespace */
 	int *ns_proc;	       /* first root process of each namespace; [m] = unknown namespace */
 	int *p_kid, *p_next;   /* first child process, next sibling process */
+	int *order;	       /* view 1 sorted by a column: one namespace's processes */
+	bool flat;	       /* view 1 sorted by a column: no parent/child tree */
 	unsigned char *mark_ns, *mark_net; /* perspective: seen by a visible process */
 	bool filtering;
 	struct strbuf tmp;
@@ -208,6 +210,35 @@ static bool emit_proc(struct bctx *c, int i, int depth)
 	return keep_or_drop(c, at, keep);
 }
 
+static int cmp_proc_col(const void *pa, const void *pb, void *arg)
+{
+	const struct bctx *c = arg;
+	const struct proc *a = &c->s->procs[*(const int *)pa], *b = &c->s->procs[*(const int *)pb];
+	int r;
+	if (c->v->psort == PSORT_CPU) {
+		float x = procstat_pct(&c->v->stat, c->s, a), y = procstat_pct(&c->v->stat, c->s, b);
+		r = x < y ? -1 : x > y;
+	} else {
+		r = a->rss_kib < b->rss_kib ? -1 : a->rss_kib > b->rss_kib;
+	}
+	if (!c->v->psort_asc)
+		r = -r;
+	return r ? r : (a->pid > b->pid) - (a->pid < b->pid);
+}
+
+/* View 1 sorted by a column: namespace k's processes (all of them, one list) in that order. */
+static bool emit_sorted(struct bctx *c, int k, int depth)
+{
+	size_t n = 0;
+	for (int i = c->ns_proc[k]; i >= 0; i = c->p_next[i])
+		c->order[n++] = i;
+	qsort_r(c->order, n, sizeof(int), cmp_proc_col, c);
+	bool keep = false;
+	for (size_t j = 0; j < n; j++)
+		keep |= emit_proc(c, c->order[j], depth);
+	return keep;
+}
+
 static bool emit_pidns(struct bctx *c, int k, int depth)
 {
 	const struct ns *n = k < (int)c->m ? &c->s->ns[c->ns0 + (size_t)k] : NULL;
@@ -217,8 +248,11 @@ static bool emit_pidns(struct bctx *c, int k, int depth)
 	bool keep = row_matches(c, at);
 	bool kids = c->ns_proc[k] >= 0 || (k < (int)c->m && c->ns_kid[k] >= 0);
 	if (set_fold(c, at, kids)) {
-		for (int i = c->ns_proc[k]; i >= 0; i = c->p_next[i])
-			keep |= emit_proc(c, i, depth + 1);
+		if (c->flat)
+			keep |= emit_sorted(c, k, depth + 1);
+		else
+			for (int i = c->ns_proc[k]; i >= 0; i = c->p_next[i])
+				keep |= emit_proc(c, i, depth + 1);
 		if (k < (int)c->m)
 			for (int j = c->ns_kid[k]; j >= 0; j = c->ns_next[j])
 				keep |= emit_pidns(c, j, depth + 1);
@@ -254,12 +288,14 @@ static void build_pidns(struct bctx *c)
 	type_range(s, NS_PID, &lo, &hi);
 	c->ns0 = lo;
 	c->m = hi - lo;
-	int *a = scratch(c->v, 3 * c->m + 1 + 2 * s->nprocs + 1);
+	int *a = scratch(c->v, 3 * c->m + 1 + 3 * s->nprocs + 1);
 	c->ns_kid = a;
 	c->ns_next = a + c->m;
 	c->ns_proc = a + 2 * c->m;
 	c->p_kid = a + 3 * c->m + 1;
 	c->p_next = c->p_kid + s->nprocs;
+	c->order = c->p_next + s->nprocs;
+	c->flat = c->v->psort != PSORT_TREE;
 	for (size_t k = 0; k <= c->m; k++)
 		c->ns_proc[k] = -1;
 	for (size_t k = 0; k < c->m; k++)
@@ -280,7 +316,7 @@ static void build_pidns(struct bctx *c)
 		const struct ns *n = model_find_ns(s, NS_PID, p->ns[LINK_PID]);
 		const struct proc *pp = p->ppid != p->pid ? model_find_proc(s, p->ppid) : NULL;
 		int *head;
-		if (pp && pp->ns[LINK_PID] == p->ns[LINK_PID])
+		if (!c->flat && pp && pp->ns[LINK_PID] == p->ns[LINK_PID])
 			head = &c->p_kid[pp - s->procs];
 		else
 			head = &c->ns_proc[n ? (size_t)(n - s->ns) - lo : c->m];
@@ -432,6 +468,7 @@ static void build_proc(struct bctx *c)
 		return;
 	}
 	push_proc_row(v, p, ROW_ATTR, ATTR_SUMMARY, 0);
+	push_proc_row(v, p, ROW_ATTR, ATTR_RESOURCES, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CMDLINE, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CGROUP, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CONTAINER, 0);

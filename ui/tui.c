@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "src/demo.h"
 #include "src/enter.h"
@@ -46,11 +47,28 @@ static void signals_restore(const struct sigaction *old)
 		sigaction(caught[i], &old[i], NULL);
 }
 
-static double now_secs(void)
+static double clock_secs(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (clock_gettime(id, &ts) < 0)
+		return 0;
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now_secs(void)
+{
+	return clock_secs(CLOCK_MONOTONIC);
+}
+
+/* The clocks as a snapshot starts: CLOCK_BOOTTIME is what /proc/uptime shows, in the same
+ * time namespace as the start times the snapshot reads. */
+static struct procstat_clock clock_now(void)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	return (struct procstat_clock){ .mono = clock_secs(CLOCK_MONOTONIC),
+					.boot = clock_secs(CLOCK_BOOTTIME),
+					.real = clock_secs(CLOCK_REALTIME),
+					.hz = hz > 0 ? hz : 0 };
 }
 
 /* User names by uid, looked up once each: a refresh must not read /etc/passwd per row. */
@@ -85,11 +103,12 @@ struct loop {
 static void refresh_snapshot(struct loop *l)
 {
 	struct snapshot *s = NULL;
+	struct procstat_clock at = clock_now();
 	int r = snapshot_take(l->o->ctx, &s);
 	if (r < 0) {
 		view_message(l->v, true, "refresh failed: %s", strerror(-r));
 	} else {
-		view_set_snapshot(l->v, s);
+		view_set_snapshot_at(l->v, s, &at);
 		model_free(l->s);
 		l->s = s;
 	}
@@ -264,6 +283,7 @@ int tui_run(const struct tui_opts *o)
 		return 1;
 	}
 	struct loop l = { .o = o };
+	struct procstat_clock at = clock_now();
 	int r = snapshot_take(o->ctx, &l.s);
 	if (r < 0) {
 		fprintf(stderr, "nsview: cannot take a snapshot: %s\n", strerror(-r));
@@ -271,7 +291,7 @@ int tui_run(const struct tui_opts *o)
 	}
 	l.v = view_new();
 	l.v->user_name = user_name;
-	view_set_snapshot(l.v, l.s);
+	view_set_snapshot_at(l.v, l.s, &at);
 	l.deadline = now_secs() + o->delay;
 	if (o->from && view_set_perspective(l.v, o->from) < 0)
 		view_message(l.v, true, "--from %d: its PID namespace is unknown", (int)o->from);

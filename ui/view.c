@@ -50,6 +50,7 @@ void view_free(struct view *v)
 	free(v->prev_ns);
 	free(v->new_ns);
 	free(v->scratch);
+	procstat_clear(&v->stat);
 	free(v);
 }
 
@@ -203,7 +204,14 @@ static void diff_snapshot(struct view *v, const struct snapshot *s)
 
 void view_set_snapshot(struct view *v, const struct snapshot *s)
 {
+	view_set_snapshot_at(v, s, NULL);
+}
+
+void view_set_snapshot_at(struct view *v, const struct snapshot *s,
+			  const struct procstat_clock *c)
+{
 	diff_snapshot(v, s);
+	procstat_update(&v->stat, s, c);
 	v->s = s;
 	v->refreshes++;
 	if (!v->proc_pid)
@@ -411,10 +419,12 @@ static enum view_action key_prompt(struct view *v, int key)
 {
 	bool search = v->mode == MODE_SEARCH;
 	if (key == VK_ESC) {
-		if (search)
+		if (search) {
 			move_to(v, (long)v->search_from);
-		else
+			v->search[0] = 0; /* nothing is highlighted once the search is cancelled */
+		} else {
 			v->filter[0] = 0;
+		}
 		v->mode = MODE_NORMAL;
 		view_rebuild(v);
 		return ACT_NONE;
@@ -482,6 +492,24 @@ static void open_prompt(struct view *v, enum view_mode m)
 	v->mode = m;
 	v->search_from = v->sel[v->cur];
 	snprintf(v->input, sizeof(v->input), "%s", m == MODE_SEARCH ? "" : v->filter);
+}
+
+/* o and F6: the next sort column of view 2, or of view 1's processes (tree, CPU%, RES). */
+static void sort_next(struct view *v)
+{
+	if (v->cur == VIEW_PIDNS) {
+		v->psort = (enum view_psort)((v->psort + 1) % PSORT_COUNT);
+		v->psort_asc = false;
+		if (v->psort == PSORT_TREE)
+			view_message(v, false, "processes as a tree (o: by CPU%%, O: reverse)");
+		else
+			view_message(v, false, "processes by %s, %s first (o: next, O: reverse)",
+				     v->psort == PSORT_CPU ? "CPU%" : "RES",
+				     v->psort_asc ? "smallest" : "largest");
+	} else {
+		v->sort = (enum view_sort)((v->sort + 1) % SORT_COUNT);
+	}
+	view_rebuild(v);
 }
 
 static void perspective(struct view *v)
@@ -578,6 +606,7 @@ enum view_action view_key(struct view *v, int key)
 		open_prompt(v, MODE_FILTER);
 		break;
 	case VK_ESC:
+		v->search[0] = 0; /* and its highlighting */
 		if (v->filter[0]) {
 			v->filter[0] = 0;
 			view_rebuild(v);
@@ -593,11 +622,13 @@ enum view_action view_key(struct view *v, int key)
 		break;
 	case 'o':
 	case VK_F(6):
-		v->sort = (enum view_sort)((v->sort + 1) % SORT_COUNT);
-		view_rebuild(v);
+		sort_next(v);
 		break;
 	case 'O':
-		v->sort_desc = !v->sort_desc;
+		if (v->cur == VIEW_PIDNS)
+			v->psort_asc = !v->psort_asc;
+		else
+			v->sort_desc = !v->sort_desc;
 		view_rebuild(v);
 		break;
 	case 's':
@@ -625,6 +656,11 @@ enum view_action view_key(struct view *v, int key)
 			enum view_sort col = (enum view_sort)(key - VK_SORT0);
 			v->sort_desc = v->sort == col ? !v->sort_desc : false;
 			v->sort = col;
+			view_rebuild(v);
+		} else if (key >= VK_PSORT0 && key < VK_PSORT0 + PSORT_COUNT) {
+			enum view_psort col = (enum view_psort)(key - VK_PSORT0);
+			v->psort_asc = v->psort == col && col != PSORT_TREE ? !v->psort_asc : false;
+			v->psort = col;
 			view_rebuild(v);
 		}
 		break;

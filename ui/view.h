@@ -3,7 +3,8 @@
  *
  * A view owns the state that outlives a refresh: the current view (1-4), selection, scroll,
  * folds (kept by key: namespace inode, pid, netns inode + ifindex, never by pointer), search,
- * filter, perspective, sort, the spawn dialog's ticks and a one-line message. Its rows are
+ * filter, perspective, sort, the spawn dialog's ticks, the CPU ticks of the previous snapshot
+ * (by pid, for CPU%) and a one-line message. Its rows are
  * rebuilt from the current snapshot whenever either changes (ui/rows). view_key turns a key
  * into a state change, or into an action only the loop can do (spawn, kill, enter, quit).
  */
@@ -17,6 +18,7 @@
 
 #include "src/demo.h"
 #include "src/model.h"
+#include "ui/procstat.h"
 
 enum view_id { VIEW_PIDNS, VIEW_NS, VIEW_NET, VIEW_PROC, VIEW_COUNT };
 
@@ -35,6 +37,7 @@ enum view_vkey {
 	VK_RESIZE,
 	VK_F0 = 0x110100,    /* VK_F0 + n is Fn */
 	VK_SORT0 = 0x110200, /* VK_SORT0 + enum view_sort: sort by that column (a header click) */
+	VK_PSORT0 = 0x110300, /* VK_PSORT0 + enum view_psort: the same in view 1 */
 };
 #define VK_F(n)	   (VK_F0 + (n))
 #define VK_CTRL(c) ((c)&0x1f)
@@ -61,6 +64,7 @@ enum row_kind {
 enum view_attr {
 	ATTR_GONE,
 	ATTR_SUMMARY,
+	ATTR_RESOURCES,
 	ATTR_CMDLINE,
 	ATTR_CGROUP,
 	ATTR_CONTAINER,
@@ -91,6 +95,10 @@ enum view_sort {
 	SORT_LABEL,
 	SORT_COUNT
 };
+
+/* How view 1 orders the processes of a PID namespace: as a parent/child tree (the default),
+ * or flat by a resource column, busiest first. */
+enum view_psort { PSORT_TREE, PSORT_CPU, PSORT_RES, PSORT_COUNT };
 
 struct row_key {
 	uint8_t kind, type;
@@ -138,6 +146,9 @@ struct view {
 
 	enum view_sort sort;
 	bool sort_desc;
+	enum view_psort psort;
+	bool psort_asc; /* smallest first (the default is largest first, as htop) */
+	struct procstat stat; /* CPU% per process of s, and the previous snapshot's ticks */
 
 	unsigned long spawn_flags;
 	bool spawn_veth;
@@ -171,6 +182,10 @@ void view_free(struct view *v);
 /* Show snapshot s (borrowed until the next call): marks what is new, counts what went, and
  * rebuilds the rows keeping selection, folds and scroll by key. */
 void view_set_snapshot(struct view *v, const struct snapshot *s);
+/* The same for a snapshot taken at clock c (NULL: unknown), which gives CPU% against the
+ * previous one and the processes' ages. */
+void view_set_snapshot_at(struct view *v, const struct snapshot *s,
+			  const struct procstat_clock *c);
 /* The screen size, for paging and scrolling. */
 void view_resize(struct view *v, int w, int h);
 /* Rows of the main pane on the current screen (at least 1). */
