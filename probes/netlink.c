@@ -36,6 +36,10 @@ struct nl_sock {
 	uint64_t ino;
 	struct mnl_socket *nl;
 	unsigned portid;
+	/* what this namespace's nsids stood for at the last refresh: one query confirms
+	 * each, instead of asking about every namespace again */
+	struct nsid_map *known;
+	size_t nknown;
 };
 
 struct netlink_ctx {
@@ -75,9 +79,11 @@ struct netlink_ctx *netlink_new(void)
 
 static void nl_close_all(struct nl_sock *k, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (k[i].nl)
 			mnl_socket_close(k[i].nl);
+		free(k[i].known);
+	}
 }
 
 void netlink_free(struct netlink_ctx *c)
@@ -249,8 +255,39 @@ static int nl_get_id(struct netlink_ctx *c, struct nl_sock *k, int fd, int *ret)
 	return 0;
 }
 
-/* Map each nsid of every probed namespace to a namespace's inode, asking its
- * socket about the other namespaces' fds until all its ids are known. */
+/* The handle of namespace ino, or NULL. */
+static const struct netns_handle *nl_find_handle(const struct netns_handle *h, size_t nh,
+						 uint64_t ino)
+{
+	for (size_t j = 0; j < nh; j++)
+		if (h[j].ino == ino)
+			return &h[j];
+	return NULL;
+}
+
+/* Whether namespace y has a veth that is x's mirror image (its ifindex is x's link
+ * and its link is x's ifindex, in another namespace): the likely home of x's peer.
+ * ifindexes repeat across namespaces, so a query must confirm it. */
+static bool nl_mirrors(const struct netns *y, const struct iface *x)
+{
+	const struct iface *g = model_find_iface(y, x->link);
+	return g && g->link == x->ifindex && g->link_nsid >= 0;
+}
+
+/* Record that nsid stands for namespace ino, if nsid is one of n's and still open. */
+static bool nl_settle(struct netns *n, int nsid, uint64_t ino)
+{
+	struct nsid_map *m = nsid >= 0 ? netlink_parse_find_nsid(n, nsid) : NULL;
+	if (!m || m->netns)
+		return false;
+	m->netns = ino;
+	return true;
+}
+
+/* Map each nsid of every probed namespace to a namespace's inode. What the last
+ * refresh found is confirmed with one query each (an nsid stays with its namespace
+ * while both live, but a new namespace may get a freed id); the rest are found by
+ * asking about the other namespaces' fds until all the ids are known. */
 static void nl_resolve_nsids(struct netlink_ctx *c, struct snapshot *s,
 			     const struct netns_handle *h, size_t nh)
 {
@@ -258,22 +295,56 @@ static void nl_resolve_nsids(struct netlink_ctx *c, struct snapshot *s,
 		struct nl_sock *k = &c->socks[i];
 		struct netns *n = model_find_netns(s, k->ino);
 		size_t left;
+		int id;
 
-		if (!n || !n->nnsids)
+		if (!n || !n->nnsids) {
+			k->nknown = 0;
 			continue;
+		}
 		left = n->nnsids;
-		for (size_t j = 0; j < nh && left; j++) {
-			struct nsid_map *m;
-			int id = -1;
-
-			if (nl_get_id(c, k, h[j].fd, &id) < 0)
-				break;
-			m = id >= 0 ? netlink_parse_find_nsid(n, id) : NULL;
-			if (m && !m->netns) {
-				m->netns = h[j].ino;
+		for (size_t j = 0; j < k->nknown && left; j++) {
+			const struct netns_handle *hj = nl_find_handle(h, nh, k->known[j].netns);
+			if (hj && nl_get_id(c, k, hj->fd, &id) == 0 && nl_settle(n, id, hj->ino))
 				left--;
+		}
+		/* a veth's peer is most likely where a veth points back at it: ask there */
+		for (size_t f = 0; f < n->nifs && left; f++) {
+			const struct iface *x = &n->ifs[f];
+			const struct nsid_map *m = x->link_nsid >= 0 ?
+							   netlink_parse_find_nsid(n, x->link_nsid) :
+							   NULL;
+			if (!m || m->netns || !x->link)
+				continue;
+			for (size_t y = 0; y < s->nnets; y++) {
+				const struct netns_handle *hy;
+				if (&s->nets[y] == n || !nl_mirrors(&s->nets[y], x))
+					continue;
+				hy = nl_find_handle(h, nh, s->nets[y].ino);
+				if (hy && nl_get_id(c, k, hy->fd, &id) == 0 &&
+				    nl_settle(n, id, hy->ino)) {
+					left--;
+					if (m->netns)
+						break;
+				}
 			}
 		}
+		/* then nsview's own namespace: most other ids lead back to the host */
+		const struct netns_handle *home = nl_find_handle(h, nh, c->home_ino);
+		if (home && left && nl_get_id(c, k, home->fd, &id) == 0 && nl_settle(n, id, home->ino))
+			left--;
+		for (size_t j = 0; j < nh && left; j++) {
+			if (&h[j] == home)
+				continue;
+			if (nl_get_id(c, k, h[j].fd, &id) < 0)
+				break;
+			if (nl_settle(n, id, h[j].ino))
+				left--;
+		}
+		k->known = xrealloc(k->known, n->nnsids * sizeof(*k->known));
+		k->nknown = 0;
+		for (size_t j = 0; j < n->nnsids; j++)
+			if (n->nsids[j].netns)
+				k->known[k->nknown++] = n->nsids[j];
 	}
 }
 
@@ -303,6 +374,7 @@ int netlink_probe(struct netlink_ctx *c, struct snapshot *s, const struct netns_
 		if (old && old->nl) {
 			k = *old;
 			old->nl = NULL;
+			old->known = NULL;
 		} else {
 			r = nl_open(c, &h[i], &k, &fatal);
 			if (r < 0) {
@@ -315,6 +387,7 @@ int netlink_probe(struct netlink_ctx *c, struct snapshot *s, const struct netns_
 			/* a failed dump may leave replies queued: start afresh next time */
 			net->err = r;
 			mnl_socket_close(k.nl);
+			free(k.known);
 			continue;
 		}
 		net->err = 0;

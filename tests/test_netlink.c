@@ -645,11 +645,15 @@ static void test_live_probe(void **state)
 	assert_int_equal(ino_of("/proc/self/ns/net", &fd), h[0].ino);
 	close(fd);
 
-	/* a refresh reuses the sockets: no new fd */
+	/* a refresh reuses the sockets (no new fd) and confirms what the nsids stood for
+	 * last time: every peer resolves as before */
 	size_t fds = count_fds();
 	s = live_snapshot(h, 3);
 	assert_int_equal(netlink_probe(c, s, h, 3), 0);
 	assert_string_equal(by_name(model_find_netns(s, h[1].ino), "va")->peer.name, "vb");
+	assert_int_equal(by_name(model_find_netns(s, h[1].ino), "hb")->peer.netns, h[0].ino);
+	assert_string_equal(by_name(model_find_netns(s, h[2].ino), "vb")->peer.name, "va");
+	assert_int_equal(by_name(model_find_netns(s, h[0].ino), live_h)->peer.netns, h[1].ino);
 	model_free(s);
 	assert_int_equal(count_fds(), fds);
 
