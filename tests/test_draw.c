@@ -2,6 +2,9 @@
  * test_draw: each view drawn into 80x24 and 120x40 grids, dumped as text and compared with
  * the goldens in tests/expected/draw-*.txt (UPDATE=1 rewrites them); no control character
  * reaches a cell whatever the snapshot holds; any size down to 20x5, and "too small" below.
+ * View 1's resource columns (CPU% over two snapshots, dropped before the command when the
+ * screen is narrow), sorting by them, view 4's resource line, and search matches in the
+ * cells' roles.
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -10,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -223,6 +227,155 @@ static void test_sizes(void **state)
 	golden(f->v, 20, 5, "small-20x5");
 }
 
+static char *line_of(const struct grid *g, int y)
+{
+	struct strbuf all = { 0 };
+	grid_dump(g, &all);
+	char *p = all.buf;
+	for (int i = 0; i < y && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
+	sb_free(&all);
+	return line;
+}
+
+/* The screen line that shows text, or -1. */
+static int find_line(const struct grid *g, const char *text)
+{
+	for (int y = 0; y < g->h; y++) {
+		char *l = line_of(g, y);
+		bool hit = strstr(l, text) != NULL;
+		free(l);
+		if (hit)
+			return y;
+	}
+	return -1;
+}
+
+/* The column where text starts on line y (in cells, all one wide here), or -1. */
+static int find_col(const struct grid *g, int y, const char *text)
+{
+	char *l = line_of(g, y);
+	char *at = strstr(l, text);
+	int x = -1;
+	if (at) { /* count code points before it: the tree lines are multibyte */
+		x = 0;
+		for (char *c = l; c < at; c++)
+			x += ((unsigned char)*c & 0xC0) != 0x80;
+	}
+	free(l);
+	return x;
+}
+
+/* Wide enough, S, CPU% and RES sit between USER and COMMAND; narrower, they are dropped
+ * and the command keeps its room. */
+static void test_columns_drop(void **state)
+{
+	struct fx *f = *state;
+	for (int w = 60; w <= 120; w++) {
+		struct grid *g = grid_new(w, 24);
+		view_resize(f->v, w, 24);
+		draw_frame(g, f->v);
+		bool wide = w >= 78;
+		assert_int_equal(find_col(g, 1, "CPU%") >= 0, wide);
+		assert_int_equal(find_col(g, 1, "RES") >= 0, wide);
+		int y = find_line(g, "nsview");
+		assert_true(y > 0);
+		assert_int_equal(find_col(g, y, "12.3M") >= 0, wide);
+		assert_int_equal(find_col(g, y, "nsview"), find_col(g, 1, "COMMAND"));
+		assert_int_equal(find_col(g, y, "nsview"), wide ? 58 : 43);
+		int sl = find_line(g, "sleep infinity");
+		assert_true(sl > 0);
+		assert_int_equal(find_col(g, sl, "812K") >= 0, wide);
+		/* the command is never cut for the resource columns' sake */
+		assert_true(find_col(g, sl, "sleep infinity") + 14 <= w);
+		grid_free(g);
+	}
+}
+
+static int count_role(const struct grid *g, int role)
+{
+	int n = 0;
+	for (int y = 0; y < g->h; y++)
+		for (int x = 0; x < g->w; x++)
+			n += grid_at(g, y, x)->role == role;
+	return n;
+}
+
+/* A search's matches take ROLE_MATCH in every row that shows them, the selected one too,
+ * until the search is cleared. */
+static void test_search_highlight(void **state)
+{
+	struct fx *f = *state;
+	view_key(f->v, '/');
+	for (const char *k = "SLEEP"; *k; k++)
+		view_key(f->v, *k);
+	view_key(f->v, '\r');
+	view_resize(f->v, 120, 40);
+	struct grid *g = grid_new(120, 40);
+	draw_frame(g, f->v);
+	int y = find_line(g, "sleep infinity");
+	int x = find_col(g, y, "sleep infinity");
+	assert_int_equal(y, 2 + (int)(f->v->sel[0] - f->v->top[0])); /* the selected row */
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(grid_at(g, y, x + i)->role, ROLE_MATCH);
+	assert_int_equal(grid_at(g, y, x + 5)->role, ROLE_SELECTED);
+	assert_int_equal(grid_at(g, y, x - 1)->role, ROLE_SELECTED);
+	assert_int_equal(count_role(g, ROLE_MATCH), 5);
+	/* another match elsewhere: unselected, it stands out too */
+	view_key(f->v, '/');
+	for (const char *k = "sh"; *k; k++)
+		view_key(f->v, *k);
+	view_key(f->v, '\r');
+	draw_frame(g, f->v);
+	int u = find_line(g, "unshare --pid --fork sh");
+	int ux = find_col(g, u, "unshare --pid --fork sh");
+	assert_int_equal(grid_at(g, u, ux + 2)->role, ROLE_MATCH); /* un[sh]are */
+	assert_int_equal(grid_at(g, u, ux + 21)->role, ROLE_MATCH); /* fork [sh] */
+	assert_int_equal(grid_at(g, u, ux)->role, ROLE_NORMAL);
+	int sh = find_line(g, "201 → 1");
+	assert_true(sh > 0 && sh != u);
+	assert_int_equal(grid_at(g, sh, find_col(g, sh, " sh") + 1)->role, ROLE_MATCH);
+	/* Esc clears the search and its highlighting */
+	view_key(f->v, VK_ESC);
+	draw_frame(g, f->v);
+	assert_int_equal(count_role(g, ROLE_MATCH), 0);
+	grid_free(g);
+}
+
+/* Two snapshots with known ticks and clocks: CPU% in view 1, sorting by it and by RES,
+ * and view 4's resource line (in UTC, so the golden holds anywhere). */
+static void test_resources(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	struct procstat_clock c1 = { .mono = 100, .boot = 1000, .real = 1700000000, .hz = 100 };
+	struct procstat_clock c2 = { .mono = 102, .boot = 1002, .real = 1700000002, .hz = 100 };
+	struct snapshot *a = ui_model(), *b = ui_model();
+	model_find_proc(b, 100)->cpu_ticks += 50; /* 50 ticks in 2 s at 100 Hz: 25% */
+	model_find_proc(b, 202)->cpu_ticks += 1;
+	/* init: the most memory, no CPU, so the two sorts differ */
+	ui_res(model_find_proc(a, 1), 'S', 20000, 40, 1);
+	ui_res(model_find_proc(b, 1), 'S', 20000, 40, 1);
+	struct view *v = view_new();
+	view_set_snapshot_at(v, a, &c1);
+	view_set_snapshot_at(v, b, &c2);
+	model_free(a);
+	view_key(v, 'o');
+	golden(v, 80, 24, "pidns-cpu-80x24");
+	view_key(v, 'o');
+	golden(v, 120, 40, "pidns-res-120x40");
+	v->proc_pid = 100;
+	view_key(v, '4');
+	golden(v, 80, 24, "proc-res-80x24");
+	view_free(v);
+	model_free(b);
+}
+
 /* Every view's title line starts with its contract name. */
 static void test_titles(void **state)
 {
@@ -254,6 +407,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sizes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_columns_drop, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_highlight, setup, teardown),
+		cmocka_unit_test(test_resources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /*
  * test_grid: the in-memory grid: clipping, wide characters, and that nothing from the
- * system puts a control character into a cell.
+ * system puts a control character into a cell; search matches highlighted as shown.
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -125,6 +125,48 @@ static void test_fuzz(void **state)
 	grid_free(g);
 }
 
+static int role_at(const struct grid *g, int y, int x)
+{
+	return grid_at(g, y, x)->role;
+}
+
+/* Search matches get their role, case-insensitively, on the cells as shown; nothing else. */
+static void test_highlight(void **state)
+{
+	(void)state;
+	struct grid *g = grid_new(30, 2);
+	grid_puts(g, 0, 0, ROLE_NORMAL, "Sleep sleep 漢字sLeEp");
+	grid_set_role(g, 1, 0, 30, ROLE_SELECTED);
+	grid_puts(g, 1, 0, ROLE_SELECTED, "a\x1b b");
+	assert_int_equal(grid_highlight(g, 0, 0, "sLEEP", ROLE_MATCH), 3);
+	static const int at[] = { 0, 6, 16 }; /* 漢字 are two cells each */
+	for (int m = 0; m < 3; m++)
+		for (int x = at[m]; x < at[m] + 5; x++)
+			assert_int_equal(role_at(g, 0, x), ROLE_MATCH);
+	assert_int_equal(role_at(g, 0, 5), ROLE_NORMAL);
+	assert_int_equal(role_at(g, 0, 11), ROLE_NORMAL);
+	assert_int_equal(role_at(g, 0, 21), ROLE_NORMAL);
+	/* a wide character matches as one, both its cells take the role */
+	assert_int_equal(grid_highlight(g, 0, 0, "字", ROLE_MATCH), 1);
+	assert_int_equal(role_at(g, 0, 14), ROLE_MATCH);
+	assert_int_equal(role_at(g, 0, 15), ROLE_MATCH);
+	assert_int_equal(role_at(g, 0, 13), ROLE_NORMAL);
+	/* from x0 on only; an escape shown for a control byte matches as the text it shows */
+	assert_int_equal(grid_highlight(g, 0, 1, "sleep", ROLE_MATCH), 2);
+	assert_int_equal(grid_highlight(g, 1, 0, "\\x1b", ROLE_MATCH), 1);
+	assert_int_equal(role_at(g, 1, 1), ROLE_MATCH);
+	assert_int_equal(role_at(g, 1, 0), ROLE_SELECTED);
+	assert_int_equal(role_at(g, 1, 7), ROLE_SELECTED);
+	/* nothing to find, invalid UTF-8, rows outside the grid: no change */
+	assert_int_equal(grid_highlight(g, 0, 0, "", ROLE_MATCH), 0);
+	assert_int_equal(grid_highlight(g, 0, 0, "\xff", ROLE_MATCH), 0);
+	assert_int_equal(grid_highlight(g, 0, 0, "\xffz", ROLE_MATCH), 0);
+	assert_int_equal(grid_highlight(g, 2, 0, "a", ROLE_MATCH), 0);
+	assert_int_equal(grid_highlight(g, -1, 0, "a", ROLE_MATCH), 0);
+	assert_int_equal(grid_highlight(g, 0, 0, "sleep sleep 漢字sleep and more", ROLE_MATCH), 0);
+	grid_free(g);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -133,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_wide),
 		cmocka_unit_test(test_sanitizing),
 		cmocka_unit_test(test_fuzz),
+		cmocka_unit_test(test_highlight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

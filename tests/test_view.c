@@ -1,7 +1,8 @@
 /*
  * test_view: key sequences on a hand-built snapshot: moving, paging, folds, views, search,
  * filter, perspective, the spawn dialog, actions, and that selection and folds survive a
- * refresh by key. Also the cost of a rebuild at 10,000 processes.
+ * refresh by key; view 1 sorted by CPU% and RES. Also the cost of a rebuild at 10,000
+ * processes.
  */
 #include <locale.h>
 #include <sched.h>
@@ -385,6 +386,91 @@ static void test_spawn_and_actions(void **state)
 }
 
 /* 10,000 processes: 50 refreshes with a rebuild each stay cheap. */
+static long proc_at(const struct view *v, pid_t pid)
+{
+	return find_row(v, ROW_PROC, (uint64_t)pid);
+}
+
+/* View 1's processes flat by CPU% or RES within their PID namespace (largest first, O
+ * reverses), back to the tree; view 2's sort is its own; the selection stays by key. */
+static void test_sort(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	struct snapshot *b = ui_model();
+	ui_res(model_find_proc(f->s, 1), 'S', 20000, 40, 1);
+	ui_res(model_find_proc(b, 1), 'S', 20000, 40, 1);
+	model_find_proc(b, 100)->cpu_ticks += 50;
+	view_set_snapshot_at(v, f->s, &(struct procstat_clock){ .mono = 1, .hz = 100 });
+	view_set_snapshot_at(v, b, &(struct procstat_clock){ .mono = 2, .hz = 100 });
+	select_row(v, ROW_PROC, 202);
+	assert_int_equal(v->psort, PSORT_TREE);
+
+	view_key(v, 'o');
+	assert_int_equal(v->psort, PSORT_CPU);
+	assert_int_equal(view_selected(v)->key.a, 202);
+	long host = find_row(v, ROW_PIDNS, UI_P0);
+	assert_int_equal(proc_at(v, 100), host + 1); /* 50% */
+	assert_int_equal(proc_at(v, 1), host + 2);   /* 0.0% */
+	assert_int_equal(proc_at(v, 2), host + 3);   /* unknown: by pid */
+	assert_int_equal(proc_at(v, 200), host + 4);
+	for (size_t i = 0; i < v->nrows; i++)
+		if (v->rows[i].key.kind == ROW_PROC)
+			assert_false(v->rows[i].has_kids);
+	/* each namespace's processes stay in it, one level below it */
+	long pa = find_row(v, ROW_PIDNS, UI_PA);
+	assert_true(proc_at(v, 201) > pa && proc_at(v, 202) > pa);
+	assert_int_equal(v->rows[proc_at(v, 202)].depth, v->rows[pa].depth + 1);
+	assert_int_equal(v->rows[proc_at(v, 301)].depth, v->rows[find_row(v, ROW_PIDNS, UI_PB)].depth + 1);
+
+	view_key(v, 'O');
+	assert_true(v->psort_asc);
+	assert_int_equal(proc_at(v, 1), host + 3);
+	assert_int_equal(proc_at(v, 100), host + 4);
+
+	view_key(v, VK_F(6));
+	assert_int_equal(v->psort, PSORT_RES);
+	assert_false(v->psort_asc);
+	assert_int_equal(proc_at(v, 1), host + 1); /* 19.5M */
+	assert_int_equal(proc_at(v, 100), host + 2); /* 12.3M */
+
+	view_key(v, 'o');
+	assert_int_equal(v->psort, PSORT_TREE);
+	assert_int_equal(v->rows[proc_at(v, 100)].depth, 2); /* a child of init again */
+	assert_int_equal(view_selected(v)->key.a, 202);
+
+	/* header clicks: a column, the same column again reverses, the first header: the tree */
+	view_key(v, VK_PSORT0 + PSORT_RES);
+	assert_int_equal(v->psort, PSORT_RES);
+	assert_false(v->psort_asc);
+	view_key(v, VK_PSORT0 + PSORT_RES);
+	assert_true(v->psort_asc);
+	view_key(v, VK_PSORT0 + PSORT_CPU);
+	assert_int_equal(v->psort, PSORT_CPU);
+	assert_false(v->psort_asc);
+	view_key(v, VK_PSORT0 + PSORT_TREE);
+	assert_int_equal(v->psort, PSORT_TREE);
+
+	/* view 2 sorts its own columns */
+	view_key(v, '2');
+	enum view_sort before = v->sort;
+	view_key(v, 'o');
+	assert_int_equal(v->sort, (before + 1) % SORT_COUNT);
+	assert_int_equal(v->psort, PSORT_TREE);
+	view_key(v, '1');
+
+	/* a filter still applies to sorted rows */
+	view_key(v, 'o');
+	view_key(v, '\\');
+	keys(v, "sleep");
+	view_key(v, '\r');
+	assert_true(proc_at(v, 202) >= 0);
+	assert_int_equal(proc_at(v, 100), -1);
+
+	view_set_snapshot(v, f->s); /* b is freed: the view must not keep it */
+	model_free(b);
+}
+
 static void test_big(void **state)
 {
 	struct view *v = view_new();
@@ -393,14 +479,17 @@ static void test_big(void **state)
 	view_resize(v, 120, 40);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	for (int i = 0; i < 50; i++) {
-		view_set_snapshot(v, s);
+		if (i == 25)
+			view_key(v, 'o'); /* by CPU%: a sort per namespace every rebuild */
+		view_set_snapshot_at(v, s, &(struct procstat_clock){ .mono = 1 + i, .hz = 100 });
 		view_key(v, VK_PGDN);
 	}
 	view_key(v, '\\');
 	keys(v, "worker");
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	double ms = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
-	printf("# 50 refreshes of 10,008 processes and a filter: %.1f ms\n", ms);
+	printf("# 50 refreshes of 10,008 processes (25 sorted by CPU%%) and a filter: %.1f ms\n",
+	       ms);
 	assert_true(v->nrows > 10000);
 	assert_true(ms < 5000);
 	view_free(v);
@@ -421,6 +510,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test(test_big),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -445,7 +445,7 @@ static void started(const struct procstat_clock *c, const struct proc *p, struct
 	sb_addf(o, "%s ago", buf);
 }
 
-/* View 4's resource line: state, RES, CPU time, the last refresh's CPU% and the start. */
+/* View 4's resource line: state, RES, CPU time and the last refresh's CPU%. */
 static void attr_resources(struct grid *g, int y, const struct view *v, const struct proc *p)
 {
 	const struct procstat_clock *c = &v->stat.clock;
@@ -453,7 +453,7 @@ static void attr_resources(struct grid *g, int y, const struct view *v, const st
 	struct strbuf o = { 0 };
 	int x = grid_puts(g, y, 0, ROLE_HEADER, "state     ");
 	if (!p->state) {
-		grid_puts(g, y, x, ROLE_DIM, "-  RES -  CPU time -  CPU% -  started -");
+		grid_puts(g, y, x, ROLE_DIM, "-  RES -  CPU time -  CPU% -");
 		return;
 	}
 	const char *name = procstat_state_name(p->state);
@@ -467,11 +467,20 @@ static void attr_resources(struct grid *g, int y, const struct view *v, const st
 		sb_addf(&o, "%llu ticks", (unsigned long long)p->cpu_ticks);
 	}
 	procstat_fmt_pct(procstat_pct(&v->stat, v->s, p), buf);
-	sb_addf(&o, "  CPU%% %s  started ", buf[0] ? buf : "-");
-	if (c->hz > 0)
-		started(c, p, &o);
-	else
-		sb_adds(&o, "-");
+	sb_addf(&o, "  CPU%% %s", buf[0] ? buf : "-");
+	put_sb(g, y, x, ROLE_NORMAL, &o);
+}
+
+/* View 4's start line: when the process started, as far as the snapshot's clocks say. */
+static void attr_started(struct grid *g, int y, const struct view *v, const struct proc *p)
+{
+	struct strbuf o = { 0 };
+	int x = grid_puts(g, y, 0, ROLE_HEADER, "started   ");
+	if (!p->state || v->stat.clock.hz <= 0) {
+		grid_puts(g, y, x, ROLE_DIM, "-");
+		return;
+	}
+	started(&v->stat.clock, p, &o);
 	put_sb(g, y, x, ROLE_NORMAL, &o);
 }
 
@@ -496,6 +505,9 @@ static void row_attr(struct grid *g, int y, const struct view *v, const struct r
 		break;
 	case ATTR_RESOURCES:
 		attr_resources(g, y, v, p);
+		break;
+	case ATTR_STARTED:
+		attr_started(g, y, v, p);
 		break;
 	case ATTR_CMDLINE:
 		x = grid_puts(g, y, 0, ROLE_HEADER, "command   ");

@@ -469,6 +469,7 @@ static void build_proc(struct bctx *c)
 	}
 	push_proc_row(v, p, ROW_ATTR, ATTR_SUMMARY, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_RESOURCES, 0);
+	push_proc_row(v, p, ROW_ATTR, ATTR_STARTED, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CMDLINE, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CGROUP, 0);
 	push_proc_row(v, p, ROW_ATTR, ATTR_CONTAINER, 0);
