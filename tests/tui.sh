@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # tui: the TUI end to end in a private tmux server: every view by its title line, help,
-# search, filter, fold, perspective, mouse clicks, resizing to 20x5 and back, q exits 0
-# with the terminal restored, SIGTERM too, TERM unset, dumb or unknown fails cleanly, ASCII
-# under the C locale, a monochrome terminal, no control character from a hostile process
-# name reaches the screen; on a fake /proc tree and on the live system.
+# search (and its highlighting), filter, fold, perspective, mouse clicks, resizing to 20x5
+# and back, q exits 0 with the terminal restored, SIGTERM too, TERM unset, dumb or unknown
+# fails cleanly, ASCII under the C locale, a monochrome terminal, no control character
+# from a hostile process name reaches the screen; on a fake /proc tree and on the live
+# system, where a process row shows its state, CPU% and RES, sorting by CPU% works, and
+# view 4 shows the start.
 # Under SAN=1, a smoke run: 100 refreshes at -d 0.1 with an empty sanitizer log.
 source "$(dirname "$0")/lib.sh"
 need_cmd tmux
@@ -96,8 +98,12 @@ check "F1: help" wait_for 3 shows "nsview keys"
 keys Escape
 wait_for 3 hides "nsview keys"
 
+# a search match is drawn in attributes of its own: an SGR right before and after it
+highlighted() { tmux -L "$SOCK" capture-pane -p -e -t t | grep -a "infinity" | grep -qaE $'\e\\[[0-9;]*m'"$1"$'\e\\['; }
+not_highlighted() { ! highlighted "$1"; }
 keys / s l e e p Enter
 check "/ search selects the match" wait_for 3 detail_has "sleep infinity"
+check "/ search highlights the match" wait_for 3 highlighted sleep
 keys Home n
 check "n: next match" wait_for 3 detail_has "sleep infinity"
 keys '\' u n s h Enter
@@ -105,6 +111,7 @@ check "\\ filter keeps the matches" wait_for 3 shows "unshare --pid"
 check "\\ filter hides the rest" hides "sleep infinity"
 keys Escape
 check "Esc clears the filter" wait_for 3 shows "sleep infinity"
+check "Esc clears the search's highlighting" wait_for 3 not_highlighted sleep
 
 keys Home -
 check "- folds the host PID namespace" wait_for 3 hides "pid:[4026532100]"
@@ -188,6 +195,14 @@ check "vt100: q exits 0" wait_for 5 exited
 check "vt100: exit status 0" [ "$(rc)" = 0 ]
 
 # --- the live system ---
+# a process of the test's own, recorded by PID and killed at exit, whose row must show a
+# state letter, a CPU% once two refreshes have passed, and its resident memory
+LONG=$((900000 + $$))
+sleep "$LONG" &
+SLEEP_PID=$!
+at_exit "kill $SLEEP_PID 2>/dev/null"
+sleep_row() { screen | grep -F -- "sleep $LONG" | head -1; }
+sleep_res() { sleep_row | grep -qE "^ *[^a-z]*$SLEEP_PID .* [RSDI] +[0-9.]+ +[0-9.]+[KMG] sleep $LONG"; }
 start 120 40 $U8 -- -d 0.5
 check "live: starts" wait_for 20 title_starts "PID namespaces"
 keys 4
@@ -196,6 +211,21 @@ for v in "2 Namespaces" "3 Network" "4 Process" "1 PID namespaces"; do
 	keys "${v%% *}"
 	check "live: ${v#* }" wait_for 10 title_starts "${v#* }"
 done
+check "live: the resource columns" wait_for 5 bash -c "tmux -L $SOCK capture-pane -p -t t | sed -n 2p | grep -q 'USER     S  CPU%    RES COMMAND'"
+keys / "sleep $LONG" Enter
+check "live: a process row shows its state, CPU% and RES" wait_for 20 sleep_res
+sleep_row | sed 's/^/# /'
+keys o
+check "live: o sorts by CPU%" wait_for 10 bash -c "tmux -L $SOCK capture-pane -p -t t | sed -n 2p | grep -qF 'by CPU%'"
+check "live: the sorted row still shows its resources" wait_for 10 sleep_res
+keys o o
+check "live: and back to the tree" wait_for 10 bash -c "tmux -L $SOCK capture-pane -p -t t | sed -n 2p | grep -qF 'PID namespace / PID chain '"
+keys / "sleep $LONG" Enter Enter
+check "live: Enter on it opens the Process view" wait_for 10 shows "process $SLEEP_PID sleep"
+check "live: its state in the Process view" wait_for 5 shows "state     S (sleeping)  RES "
+check "live: its start time" shows " ago"
+keys 1
+wait_for 10 title_starts "PID namespaces"
 keys q
 check "live: q exits" wait_for 10 exited
 check "live: exit status 0" [ "$(rc)" = 0 ]
