@@ -333,7 +333,7 @@ static void test_search_highlight(void **state)
 	draw_frame(g, f->v);
 	int u = find_line(g, "unshare --pid --fork sh");
 	int ux = find_col(g, u, "unshare --pid --fork sh");
-	assert_int_equal(grid_at(g, u, ux + 2)->role, ROLE_MATCH); /* un[sh]are */
+	assert_int_equal(grid_at(g, u, ux + 2)->role, ROLE_MATCH);  /* un[sh]are */
 	assert_int_equal(grid_at(g, u, ux + 21)->role, ROLE_MATCH); /* fork [sh] */
 	assert_int_equal(grid_at(g, u, ux)->role, ROLE_NORMAL);
 	int sh = find_line(g, "201 → 1");

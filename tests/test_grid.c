@@ -171,10 +171,8 @@ int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_clipping),
-		cmocka_unit_test(test_wide),
-		cmocka_unit_test(test_sanitizing),
-		cmocka_unit_test(test_fuzz),
+		cmocka_unit_test(test_clipping),   cmocka_unit_test(test_wide),
+		cmocka_unit_test(test_sanitizing), cmocka_unit_test(test_fuzz),
 		cmocka_unit_test(test_highlight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,12 +38,12 @@ static void test_cpu_pct(void **state)
 	struct procstat_clock c2 = { .mono = 1002.0, .boot = 52, .real = 1e9 + 2, .hz = 100 };
 
 	struct snapshot *a = model_new();
-	add(a, 10, 5, 100);   /* busy: 50 ticks in 2 s at 100 Hz = 25% */
-	add(a, 20, 5, 7);     /* idle */
-	add(a, 30, 5, 1000);  /* exits */
-	add(a, 40, 5, 100);   /* its pid is reused by a new process */
-	add(a, 50, 5, 100);   /* two threads' worth: 400 ticks in 2 s = 200% */
-	add(a, 60, 5, 900);   /* ticks going back: not the same process */
+	add(a, 10, 5, 100);  /* busy: 50 ticks in 2 s at 100 Hz = 25% */
+	add(a, 20, 5, 7);    /* idle */
+	add(a, 30, 5, 1000); /* exits */
+	add(a, 40, 5, 100);  /* its pid is reused by a new process */
+	add(a, 50, 5, 100);  /* two threads' worth: 400 ticks in 2 s = 200% */
+	add(a, 60, 5, 900);  /* ticks going back: not the same process */
 	model_sort(a);
 	procstat_update(&ps, a, &c1);
 	for (size_t i = 0; i < a->nprocs; i++) /* the first frame knows no CPU% */
@@ -136,8 +136,8 @@ static void test_res(void **state)
 	assert_res(812, "812K");
 	assert_res(1023, "1023K");
 	assert_res(1024, "1.0M");
-	assert_res(1075, "1.0M");  /* 1.0498M rounds down */
-	assert_res(1076, "1.1M");  /* 1.0508M rounds up */
+	assert_res(1075, "1.0M"); /* 1.0498M rounds down */
+	assert_res(1076, "1.1M"); /* 1.0508M rounds up */
 	assert_res(12595, "12.3M");
 	assert_res(1023948, "999.9M"); /* 999.949M */
 	assert_res(1023949, "1.0G");   /* would round to 1000.0M: the next unit instead */
@@ -189,8 +189,8 @@ static void test_hms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cpu_pct),	 cmocka_unit_test(test_cpu_many),
-		cmocka_unit_test(test_res),	 cmocka_unit_test(test_pct_text),
+		cmocka_unit_test(test_cpu_pct), cmocka_unit_test(test_cpu_many),
+		cmocka_unit_test(test_res),	cmocka_unit_test(test_pct_text),
 		cmocka_unit_test(test_hms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -421,7 +421,8 @@ static void test_sort(void **state)
 	long pa = find_row(v, ROW_PIDNS, UI_PA);
 	assert_true(proc_at(v, 201) > pa && proc_at(v, 202) > pa);
 	assert_int_equal(v->rows[proc_at(v, 202)].depth, v->rows[pa].depth + 1);
-	assert_int_equal(v->rows[proc_at(v, 301)].depth, v->rows[find_row(v, ROW_PIDNS, UI_PB)].depth + 1);
+	assert_int_equal(v->rows[proc_at(v, 301)].depth,
+			 v->rows[find_row(v, ROW_PIDNS, UI_PB)].depth + 1);
 
 	view_key(v, 'O');
 	assert_true(v->psort_asc);
@@ -431,7 +432,7 @@ static void test_sort(void **state)
 	view_key(v, VK_F(6));
 	assert_int_equal(v->psort, PSORT_RES);
 	assert_false(v->psort_asc);
-	assert_int_equal(proc_at(v, 1), host + 1); /* 19.5M */
+	assert_int_equal(proc_at(v, 1), host + 1);   /* 19.5M */
 	assert_int_equal(proc_at(v, 100), host + 2); /* 12.3M */
 
 	view_key(v, 'o');

@@ -214,14 +214,12 @@ static void row_ns(struct grid *g, int y, const struct view *v, const struct row
 		grid_puts(g, y, x, role, n->name);
 }
 
-/* How a netns is called: its first ip-netns name, "host", or its inode. */
+/* How a netns is called: its label, or its inode. */
 static void net_label(const struct snapshot *s, uint64_t ino, char *buf, size_t n)
 {
-	const struct netns *nn = model_find_netns(s, ino);
-	if (nn && nn->nnames)
-		snprintf(buf, n, "%s", nn->names[0]);
-	else if (ino == model_initial_ino(NS_NET))
-		snprintf(buf, n, "host");
+	const char *label = model_net_label(s, ino);
+	if (label)
+		snprintf(buf, n, "%s", label);
 	else
 		snprintf(buf, n, "net:[%llu]", (unsigned long long)ino);
 }

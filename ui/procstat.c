@@ -17,8 +17,7 @@ static const struct procstat_prev *find_prev(const struct procstat *ps, pid_t pi
 	return *at < ps->nprev && ps->prev[*at].pid == pid ? &ps->prev[*at] : NULL;
 }
 
-void procstat_update(struct procstat *ps, const struct snapshot *s,
-		     const struct procstat_clock *c)
+void procstat_update(struct procstat *ps, const struct snapshot *s, const struct procstat_clock *c)
 {
 	static const struct procstat_clock none;
 	if (!c)

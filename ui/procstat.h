@@ -43,8 +43,7 @@ struct procstat {
 
 /* Take in snapshot s taken at clock c (NULL: unknown): CPU% of every process that was also
  * in the previous snapshot (same pid and start), over the monotonic time between the two. */
-void procstat_update(struct procstat *ps, const struct snapshot *s,
-		     const struct procstat_clock *c);
+void procstat_update(struct procstat *ps, const struct snapshot *s, const struct procstat_clock *c);
 /* CPU% of p (an element of the snapshot last given), or -1 when unknown. */
 float procstat_pct(const struct procstat *ps, const struct snapshot *s, const struct proc *p);
 /* Free what ps holds (not ps itself) and zero it. */

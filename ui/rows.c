@@ -216,7 +216,8 @@ static int cmp_proc_col(const void *pa, const void *pb, void *arg)
 	const struct proc *a = &c->s->procs[*(const int *)pa], *b = &c->s->procs[*(const int *)pb];
 	int r;
 	if (c->v->psort == PSORT_CPU) {
-		float x = procstat_pct(&c->v->stat, c->s, a), y = procstat_pct(&c->v->stat, c->s, b);
+		float x = procstat_pct(&c->v->stat, c->s, a),
+		      y = procstat_pct(&c->v->stat, c->s, b);
 		r = x < y ? -1 : x > y;
 	} else {
 		r = a->rss_kib < b->rss_kib ? -1 : a->rss_kib > b->rss_kib;

@@ -53,7 +53,8 @@ static void setup_roles(struct term *t)
 		[ROLE_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
 		[ROLE_OURS] = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
 		/* underlined too, so a match stands out on the reversed selected row */
-		[ROLE_MATCH] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD | A_UNDERLINE },
+		[ROLE_MATCH] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD,
+				 A_REVERSE | A_BOLD | A_UNDERLINE },
 		[ROLE_DIALOG] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE },
 		[ROLE_LEVEL0] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
 		[ROLE_LEVEL1] = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },

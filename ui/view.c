@@ -207,8 +207,7 @@ void view_set_snapshot(struct view *v, const struct snapshot *s)
 	view_set_snapshot_at(v, s, NULL);
 }
 
-void view_set_snapshot_at(struct view *v, const struct snapshot *s,
-			  const struct procstat_clock *c)
+void view_set_snapshot_at(struct view *v, const struct snapshot *s, const struct procstat_clock *c)
 {
 	diff_snapshot(v, s);
 	procstat_update(&v->stat, s, c);

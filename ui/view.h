@@ -35,8 +35,8 @@ enum view_vkey {
 	VK_BACKSPACE,
 	VK_BTAB,
 	VK_RESIZE,
-	VK_F0 = 0x110100,    /* VK_F0 + n is Fn */
-	VK_SORT0 = 0x110200, /* VK_SORT0 + enum view_sort: sort by that column (a header click) */
+	VK_F0 = 0x110100,     /* VK_F0 + n is Fn */
+	VK_SORT0 = 0x110200,  /* VK_SORT0 + enum view_sort: sort by that column (a header click) */
 	VK_PSORT0 = 0x110300, /* VK_PSORT0 + enum view_psort: the same in view 1 */
 };
 #define VK_F(n)	   (VK_F0 + (n))
@@ -148,7 +148,7 @@ struct view {
 	enum view_sort sort;
 	bool sort_desc;
 	enum view_psort psort;
-	bool psort_asc; /* smallest first (the default is largest first, as htop) */
+	bool psort_asc;	      /* smallest first (the default is largest first, as htop) */
 	struct procstat stat; /* CPU% per process of s, and the previous snapshot's ticks */
 
 	unsigned long spawn_flags;
@@ -185,8 +185,7 @@ void view_free(struct view *v);
 void view_set_snapshot(struct view *v, const struct snapshot *s);
 /* The same for a snapshot taken at clock c (NULL: unknown), which gives CPU% against the
  * previous one and the processes' ages. */
-void view_set_snapshot_at(struct view *v, const struct snapshot *s,
-			  const struct procstat_clock *c);
+void view_set_snapshot_at(struct view *v, const struct snapshot *s, const struct procstat_clock *c);
 /* The screen size, for paging and scrolling. */
 void view_resize(struct view *v, int w, int h);
 /* Rows of the main pane on the current screen (at least 1). */
