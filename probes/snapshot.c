@@ -751,6 +751,15 @@ static void name_namespaces(struct snapshot *s)
 				n->name = xasprintf("%s:%.12s", p->ctr_runtime, p->ctr_id);
 		}
 	}
+	/* a network namespace with no other name is called after the hostname of the
+	 * first process in it that has a uts namespace of its own, as a container is */
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc *p = &s->procs[i];
+		struct ns *net = model_find_ns(s, NS_NET, p->ns[LINK_NET]);
+		const struct ns *uts = model_find_ns(s, NS_UTS, p->ns[LINK_UTS]);
+		if (net && !net->initial && !net->name && uts && !uts->initial && uts->name)
+			net->name = xstrdup(uts->name);
+	}
 }
 
 static void add_netns(struct snapshot *s)

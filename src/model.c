@@ -337,6 +337,19 @@ void model_link(struct snapshot *s)
 	}
 }
 
+const char *model_net_label(const struct snapshot *s, uint64_t ino)
+{
+	const struct netns *nn = model_find_netns(s, ino);
+	const struct ns *n = model_find_ns(s, NS_NET, ino);
+	if (nn && nn->nnames)
+		return nn->names[0];
+	if (n && n->name)
+		return n->name;
+	if (n ? n->initial : ino == model_initial_ino(NS_NET))
+		return "host";
+	return NULL;
+}
+
 int model_pid_index(const struct snapshot *s, const struct proc *p, uint64_t pidns)
 {
 	const struct ns *own = model_find_ns(s, NS_PID, p->ns[LINK_PID]);

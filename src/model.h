@@ -191,6 +191,10 @@ struct proc *model_find_proc(const struct snapshot *s, pid_t pid);
 struct netns *model_find_netns(const struct snapshot *s, uint64_t ino);
 struct iface *model_find_iface(const struct netns *n, int ifindex);
 
+/* What to call a network namespace: its name (ip-netns name, container label or the
+ * hostname of a container in it), "host" for the initial one; NULL when it has none. */
+const char *model_net_label(const struct snapshot *s, uint64_t ino);
+
 /* Position of PID namespace `pidns` in p's NSpid chain (0 = outermost); -1 if p cannot be
  * seen from it. Needs the namespace levels (model_link). */
 int model_pid_index(const struct snapshot *s, const struct proc *p, uint64_t pidns);

@@ -55,13 +55,13 @@ static void net_free_cells(char *cell[COL_MAX])
 		free(cell[i]);
 }
 
-/* How a peer's namespace is named in a peer: its first name, else its inode. */
+/* How a peer's namespace is named in a peer: its label, else its inode. */
 static void net_add_label(struct strbuf *sb, const struct snapshot *s, uint64_t ino)
 {
-	const struct netns *n = model_find_netns(s, ino);
+	const char *label = model_net_label(s, ino);
 
-	if (n && n->nnames)
-		sb_add_safe(sb, n->names[0], strlen(n->names[0]));
+	if (label)
+		sb_add_safe(sb, label, strlen(label));
 	else
 		sb_addf(sb, "%" PRIu64, ino);
 }
@@ -103,8 +103,17 @@ static void net_add_header(struct strbuf *sb, const struct snapshot *s, const st
 		sb_adds(sb, i ? ", " : "");
 		sb_add_safe(sb, n->names[i], strlen(n->names[i]));
 	}
-	if (!n->nnames)
-		sb_adds(sb, "(unnamed)");
+	if (!n->nnames) {
+		/* no ip-netns name: a container's label or hostname, in parentheses */
+		const char *label = model_net_label(s, n->ino);
+		if (label && !(ns && ns->initial)) {
+			sb_addc(sb, '(');
+			sb_add_safe(sb, label, strlen(label));
+			sb_addc(sb, ')');
+		} else {
+			sb_adds(sb, ns && ns->initial ? "(host)" : "(unnamed)");
+		}
+	}
 	sb_addf(sb, "  net:[%" PRIu64 "]", n->ino);
 	if (ns && ns->initial)
 		sb_adds(sb, " initial");

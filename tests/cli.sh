@@ -65,7 +65,7 @@ no_controls() {
 		! LC_ALL=C grep -qaP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1"
 }
 
-for f in host nested siblings netns hostile vanish; do
+for f in host nested siblings netns hostile vanish task hostname; do
 	[[ -d $FIX/$f ]] || { not_ok "fixture $f" "missing $FIX/$f"; continue; }
 	golden "cli-tree-$f.txt" --proc "$FIX/$f" --no-net --tree
 	golden "cli-list-$f.txt" --proc "$FIX/$f" --no-net --list
@@ -92,13 +92,19 @@ check "--list shows the bind- and fd-held netns" \
 	bash -c 'grep -qE "^net +[0-9]+ +0 .* bind " "$1" && grep -qE "^net +[0-9]+ +0 .* fd( |$)" "$1"' _ \
 	"$EXP/cli-list-netns.txt"
 
+check "--list shows a netns that only a thread is in, held by task" \
+	grep -qE '^net +4026532300 +0 .* task' "$EXP/cli-list-task.txt"
+"$NSVIEW" --proc "$FIX/hostname" --net >"$TMP/net-hostname" 2>&1
+check "--net calls an unnamed netns after its container's hostname" \
+	grep -q '^(web1)  net:\[4026532311\]  1 process' "$TMP/net-hostname"
+
 # ASCII drawing where the locale names another character set
 LC_ALL=de_DE.ISO-8859-1 "$NSVIEW" --proc "$FIX/nested" --tree >"$TMP/ascii" 2>&1
 check "--tree draws ASCII in a non-UTF-8 locale" \
 	bash -c 'grep -q "2588 -> 3 -> 2 -> 1" "$1" && ! LC_ALL=C grep -qP "[\x80-\xff]" "$1"' _ "$TMP/ascii"
 
 # --json: valid for jq, the schema's keys, null versus absent
-for f in host nested siblings netns hostile vanish; do
+for f in host nested siblings netns hostile vanish task hostname; do
 	[[ -d $FIX/$f ]] || continue
 	"$NSVIEW" --proc "$FIX/$f" --no-net --json >"$TMP/$f.json" 2>/dev/null
 	check "--json $f is valid JSON with every key" jqt '

@@ -217,6 +217,33 @@ static void test_vanish(void **state)
 	model_free(s);
 }
 
+static void test_task(void **state)
+{
+	struct snapshot *s = take(FIX "task");
+	/* a thread's namespace that no whole process is in */
+	const struct ns *n = ns_of(s, NS_NET, 4026532300ULL);
+	assert_int_equal(n->held, HELD_TASK);
+	assert_int_equal(n->nprocs, 0);
+	assert_non_null(model_find_netns(s, 4026532300ULL));
+	/* the thread's process is still counted where its leader is */
+	assert_int_equal(ns_of(s, NS_NET, model_initial_ino(NS_NET))->nprocs, 3);
+	model_free(s);
+}
+
+static void test_hostname_label(void **state)
+{
+	struct snapshot *s = take(FIX "hostname");
+	assert_string_equal(ns_of(s, NS_UTS, 4026532310ULL)->name, "web1");
+	/* the unnamed netns of a container takes its hostname; the host's stays unnamed */
+	assert_string_equal(ns_of(s, NS_NET, 4026532311ULL)->name, "web1");
+	assert_null(ns_of(s, NS_NET, model_initial_ino(NS_NET))->name);
+	assert_string_equal(model_net_label(s, 4026532311ULL), "web1");
+	assert_string_equal(model_net_label(s, model_initial_ino(NS_NET)), "host");
+	/* ip-netns names stay ip-netns names */
+	assert_int_equal(model_find_netns(s, 4026532311ULL)->nnames, 0);
+	model_free(s);
+}
+
 static void test_bad_roots(void **state)
 {
 	struct snapshot_ctx *c = NULL;
@@ -244,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_host),	cmocka_unit_test(test_nested),
 		cmocka_unit_test(test_siblings), cmocka_unit_test(test_netns),
 		cmocka_unit_test(test_hostile), cmocka_unit_test(test_vanish),
+		cmocka_unit_test(test_task),	cmocka_unit_test(test_hostname_label),
 		cmocka_unit_test(test_bad_roots),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
