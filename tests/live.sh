@@ -141,4 +141,20 @@ cut -d' ' -f1,2,4,5 "$TMP/l2" | sort >"$TMP/s2"
 cut -d' ' -f1,2,4,5 "$TMP/mine" | sort >"$TMP/m"
 missing=$(comm -12 "$TMP/s1" "$TMP/s2" | comm -23 - "$TMP/m")
 check "lsns agrees on the parent and owner of $(comm -12 "$TMP/s1" "$TMP/s2" | wc -l) namespaces${missing:+ (differs: $(echo $missing))}" test -z "$missing"
+
+# as an unprivileged user: what can be read is shown, the rest is listed in errors, exit 0
+if command -v setpriv >/dev/null; then
+	rc=0
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$NSVIEW" --json >"$TMP/nobody.json" 2>"$TMP/nobody.err" || rc=$?
+	check "non-root: --json exits 0" test "$rc" = 0
+	check "non-root: nothing on stderr" test ! -s "$TMP/nobody.err"
+	check "non-root: viewer euid 65534" jqt '.viewer.euid == 65534' "$TMP/nobody.json"
+	check "non-root: the nested processes are still listed, with NSpid" \
+		jqt --argjson p "$deep" 'any(.processes[]; .pid == $p and (.nspid | length) == 4)' "$TMP/nobody.json"
+	check "non-root: their unreadable ns links are absent, not 0" \
+		jqt --argjson p "$deep" '.processes[] | select(.pid == $p) | .ns | has("net") | not' "$TMP/nobody.json"
+	check "non-root: the refused paths are listed as EACCES" \
+		jqt --arg p "/proc/$deep/ns/net" 'any(.errors[]; .path == $p and .error == "EACCES")' "$TMP/nobody.json"
+	check "non-root: no namespace with inode 0" jqt 'all(.namespaces[]; .inode > 0)' "$TMP/nobody.json"
+fi
 finish
