@@ -392,6 +392,8 @@ __attribute__((noreturn)) static void demo_child_main(unsigned long flags, bool 
 	if (!(flags & CLONE_NEWPID) && getppid() != parent)
 		_exit(1);
 	close(parent_sock);
+	/* a name of its own, so that it stands apart from nsview in any process list */
+	prctl(PR_SET_NAME, "nsview-demo");
 	/* nsview's handlers and mask are not ours: default dispositions, nothing blocked */
 	for (int s = 1; s < NSIG; s++)
 		if (s != SIGKILL && s != SIGSTOP)

@@ -107,6 +107,7 @@ veth_run() { # how-to-end: eof | TERM
 	cpid=$(jq .outside.pid "$out") a=$(jq -r .outside.veth.name "$out") b=$(jq -r .outside.veth.peer "$out")
 	aa=$(jq -r .outside.veth.address "$out") ba=$(jq -r .outside.veth.peer_address "$out")
 	check "veth ($how): named after the child" test "$a $b" = "nsv${cpid}a nsv${cpid}b"
+	check "veth ($how): the child is called nsview-demo" test "$(cat "/proc/$cpid/comm")" = nsview-demo
 	check "veth ($how): nsview's end up with $aa" bash -c 'ip -br addr show dev "$1" | grep -q "UP.* $2"' _ "$a" "$aa"
 	check "veth ($how): the child's end up with $ba" \
 		bash -c 'nsenter -t "$1" -n ip -br addr show dev "$2" | grep -q "UP.* $3"' _ "$cpid" "$b" "$ba"
