@@ -277,14 +277,12 @@ static void scan_proc(struct scan *sc, pid_t pid, const struct pids_entry *pe)
 	else
 		report(s, r, "%s/cgroup", name);
 
+	/* without the directory no link was read: its one error (none if the process
+	 * just exited) says it all */
 	r = procfs_read_ns(pd, "ns", ino, err);
-	if (r < 0) {
+	if (r < 0)
 		report(s, r, "%s/ns", name);
-		memset(ino, 0, sizeof ino);
-		for (int l = 0; l < NS_LINK_MAX; l++)
-			err[l] = 0;
-	}
-	for (int l = 0; l < NS_LINK_MAX; l++) {
+	for (int l = 0; r == 0 && l < NS_LINK_MAX; l++) {
 		p->ns[l] = ino[l];
 		if (!ino[l]) {
 			report(s, err[l], "%s/ns/%s", name, model_link_name(l));

@@ -217,6 +217,20 @@ static void test_vanish(void **state)
 	model_free(s);
 }
 
+static void test_midscan(void **state)
+{
+	struct snapshot *s = take(FIX "midscan");
+	/* 7 exited after its status was read: its ns directory is gone, which is no
+	 * error, and no link of it is reported either */
+	const struct proc *p = model_find_proc(s, 7);
+	assert_non_null(p);
+	for (int l = 0; l < NS_LINK_MAX; l++)
+		assert_true(p->ns[l] == 0);
+	assert_int_equal(s->nerrs, 0);
+	assert_int_equal(s->nns, 0);
+	model_free(s);
+}
+
 static void test_task(void **state)
 {
 	struct snapshot *s = take(FIX "task");
@@ -271,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_host),	cmocka_unit_test(test_nested),
 		cmocka_unit_test(test_siblings), cmocka_unit_test(test_netns),
 		cmocka_unit_test(test_hostile), cmocka_unit_test(test_vanish),
+		cmocka_unit_test(test_midscan),
 		cmocka_unit_test(test_task),	cmocka_unit_test(test_hostname_label),
 		cmocka_unit_test(test_bad_roots),
 	};
