@@ -62,6 +62,21 @@ static char *culprit(const char *s)
 	return util_sanitize_str(s);
 }
 
+/*
+ * The option getopt refused. An unknown short option is named by its letter: inside a
+ * cluster ("-zq") optind still points at the cluster, so argv[optind - 1] is the
+ * argument before it. Anything else (a long option, a known letter missing its
+ * argument or given one it does not take) is the whole argument getopt just consumed.
+ */
+static char *bad_option(char **argv, const char *shortopts)
+{
+	if (optopt > 0 && optopt < 256 && (optopt == ':' || !strchr(shortopts, optopt))) {
+		char opt[3] = { '-', (char)optopt, 0 };
+		return culprit(opt);
+	}
+	return culprit(argv[optind - 1]);
+}
+
 static void set_mode(enum mode *m, enum mode want, const char *opt)
 {
 	/* --json combines with --demo; any other two modes are a usage error */
@@ -103,8 +118,9 @@ int main(int argc, char **argv)
 	struct snapshot_opts so = { 0 };
 	int c;
 
+	static const char shortopts[] = ":d:hV";
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		long long v;
 		switch (c) {
 		case OPT_JSON:
@@ -162,10 +178,10 @@ int main(int argc, char **argv)
 			printf("nsview %s\n", NSVIEW_VERSION);
 			return 0;
 		case ':':
-			usage_error("%s needs an argument", culprit(argv[optind - 1]));
+			usage_error("%s needs an argument", bad_option(argv, shortopts));
 			break;
 		default:
-			usage_error("unknown option '%s'", culprit(argv[optind - 1]));
+			usage_error("unknown option '%s'", bad_option(argv, shortopts));
 		}
 	}
 	if (optind < argc)

@@ -151,6 +151,9 @@ check "hostile --tree: the escape is shown as \\x1b" grep -q '\\x1b' "$EXP/cli-t
 # bad input: exit 2, one first line naming the culprit
 usage "unknown flag" "--bogus" --bogus
 usage "unknown short flag" "-z" -z
+usage "unknown short flag in a cluster after a long option" "'-z'" --json -zq
+usage "--help given an argument" "--help=x" --help=x
+usage "-d without its argument" "-d" --tree -d
 usage "stray argument" "stray" --tree stray
 usage "--from a PID that does not exist" "--from 999999" --proc "$FIX/nested" --tree --from 999999
 usage "--from not a number" "12ab" --tree --from 12ab
