@@ -52,7 +52,7 @@ static const struct glyphs *text_glyphs(void)
 	return &glyphs_utf8;
 }
 
-static int text_flush(FILE *f, struct strbuf *sb)
+int text_write_buf(FILE *f, struct strbuf *sb)
 {
 	int r = 0;
 	errno = 0;
@@ -478,7 +478,7 @@ int text_tree(FILE *f, const struct snapshot *s, pid_t from)
 		tree_walk_roots(&t);
 		tree_walk_orphans(&t);
 	}
-	int r = text_flush(f, &t.out);
+	int r = text_write_buf(f, &t.out);
 	tree_free(&t);
 	return r;
 }
@@ -641,5 +641,5 @@ int text_list(FILE *f, const struct snapshot *s, int type)
 	for (size_t k = 0; k < s->nns; k++)
 		free(labels[k]);
 	free(labels);
-	return text_flush(f, &sb);
+	return text_write_buf(f, &sb);
 }

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include "src/model.h"
+#include "src/util.h"
 
 /* The nested PID-namespace tree; from = 0 for the whole machine, else only what
  * PID's PID namespace sees, with its PIDs. -ESRCH if from is not in the snapshot. */
@@ -17,5 +18,7 @@ int text_tree(FILE *f, const struct snapshot *s, pid_t from);
 int text_list(FILE *f, const struct snapshot *s, int type);
 /* Every network namespace and its interfaces. */
 int text_net(FILE *f, const struct snapshot *s);
+/* Write sb to f and flush, then free sb (also on failure); -errno on a write error. */
+int text_write_buf(FILE *f, struct strbuf *sb);
 
 #endif

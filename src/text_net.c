@@ -175,7 +175,6 @@ int text_net(FILE *f, const struct snapshot *s)
 	struct strbuf sb = { 0 };
 	size_t width[COL_MAX] = { 0 };
 	char *cell[COL_MAX];
-	int r = 0;
 
 	for (size_t i = 0; i < s->nnets; i++) {
 		for (size_t j = 0; j < s->nets[i].nifs; j++) {
@@ -212,10 +211,5 @@ int text_net(FILE *f, const struct snapshot *s)
 			sb_addc(&sb, '\n');
 		}
 	}
-	if (sb.len && fwrite(sb.buf, 1, sb.len, f) != sb.len)
-		r = -EIO;
-	if (fflush(f) != 0 && r == 0)
-		r = errno ? -errno : -EIO;
-	sb_free(&sb);
-	return r;
+	return text_write_buf(f, &sb);
 }

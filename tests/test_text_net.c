@@ -4,6 +4,7 @@
  * nsids, aligned interface columns, master, veth peers (resolved, in the same
  * namespace, and unresolved) and addresses; a hostile interface name escaped.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -186,11 +187,31 @@ static void test_net_empty(void **state)
 	model_free(s);
 }
 
+/* An output longer than stdio's buffer fails in fwrite itself: the cause is kept. */
+static void test_net_write_error(void **state)
+{
+	struct snapshot *s = model_new();
+	struct netns *n = model_add_netns(s, BLUE);
+	FILE *f = fopen("/dev/full", "w");
+	char name[IFNAMSIZ];
+
+	assert_non_null(f);
+	for (int i = 1; i <= 400; i++) {
+		snprintf(name, sizeof(name), "eth%d", i);
+		add_if(n, i, name, "veth", 6, 1500, (uint8_t)i);
+	}
+	model_link(s);
+	assert_int_equal(text_net(f, s), -ENOSPC);
+	fclose(f);
+	model_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_net_golden),
 		cmocka_unit_test(test_net_empty),
+		cmocka_unit_test(test_net_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
