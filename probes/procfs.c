@@ -113,19 +113,33 @@ static void copy_comm(char *dst, size_t cap, const char *s, size_t n)
 	dst[o] = 0;
 }
 
-static long parse_long(const char *s, const char **end)
+/* The decimal number after any blanks at s, read no further than end (a buffer
+ * need not end in NUL, and strtol would run on into the next line or past it);
+ * nothing in status is wider than 32 bits. Returns where it stopped, NULL if
+ * there was no such number. */
+static const char *parse_u32(const char *s, const char *end, uint32_t *ret)
 {
-	char *e;
-	long v = strtol(s, &e, 10);
-	*end = e;
-	return v;
+	uint64_t v = 0;
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	const char *digits = s;
+	for (; s < end && *s >= '0' && *s <= '9'; s++) {
+		v = v * 10 + (uint64_t)(*s - '0');
+		if (v > UINT32_MAX)
+			return NULL;
+	}
+	if (s == digits)
+		return NULL;
+	*ret = (uint32_t)v;
+	return s;
 }
 
 int procfs_parse_status(const char *buf, size_t n, struct proc *p, unsigned *ret_threads)
 {
 	const char *b = buf, *e = buf + n, *q;
 	unsigned threads = 1;
-	bool name = false;
+	bool name = false, deep = false;
+	uint32_t v;
 
 	while (b < e) {
 		const char *nl = memchr(b, '\n', (size_t)(e - b));
@@ -136,21 +150,23 @@ int procfs_parse_status(const char *buf, size_t n, struct proc *p, unsigned *ret
 			copy_comm(p->comm, sizeof p->comm, b + 6, len - 6);
 			name = true;
 		} else if (len > 6 && !memcmp(b, "PPid:\t", 6)) {
-			p->ppid = (pid_t)parse_long(b + 6, &q);
+			if (parse_u32(b + 6, nl, &v) && v <= INT32_MAX)
+				p->ppid = (pid_t)v;
 		} else if (len > 5 && !memcmp(b, "Uid:\t", 5)) {
-			p->uid = (uid_t)strtoul(b + 5, NULL, 10);
+			if (parse_u32(b + 5, nl, &v))
+				p->uid = (uid_t)v;
 		} else if (len > 8 && !memcmp(b, "Threads:", 8)) {
-			threads = (unsigned)strtoul(b + 8, NULL, 10);
+			if (parse_u32(b + 8, nl, &v))
+				threads = v;
 		} else if (len > 6 && !memcmp(b, "NSpid:", 6)) {
 			p->nnspid = 0;
-			q = b + 6;
-			while (q < nl && p->nnspid < NSPID_MAX) {
-				const char *end;
-				long v = parse_long(q, &end);
-				if (end == q || end > nl)
+			for (q = b + 6; (q = parse_u32(q, nl, &v)) && v && v <= INT32_MAX;) {
+				/* deeper than pid namespaces can nest: the innermost pid would be lost */
+				if (p->nnspid == NSPID_MAX) {
+					deep = true;
 					break;
+				}
 				p->nspid[p->nnspid++] = (pid_t)v;
-				q = end;
 			}
 		}
 		b = nl + 1;
@@ -161,7 +177,7 @@ int procfs_parse_status(const char *buf, size_t n, struct proc *p, unsigned *ret
 		p->nnspid = 1;
 	}
 	*ret_threads = threads ? threads : 1;
-	return name ? 0 : -EINVAL;
+	return name && !deep ? 0 : -EINVAL;
 }
 
 void procfs_parse_cmdline(const char *buf, size_t n, struct proc *p)

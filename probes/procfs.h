@@ -31,7 +31,8 @@ int procfs_parse_ns_link(const char *s, size_t n, uint64_t *ret_ino);
 int procfs_read_ns(int dirfd, const char *sub, uint64_t ret_ino[NS_LINK_MAX],
 		   int ret_err[NS_LINK_MAX]);
 
-/* Parse status into p (comm, ppid, uid, nspid); ret_threads gets Threads (1 if absent). */
+/* Parse status into p (comm, ppid, uid, nspid); ret_threads gets Threads (1 if absent).
+ * -EINVAL without a Name, or with more NSpid levels than NSPID_MAX. */
 int procfs_parse_status(const char *buf, size_t n, struct proc *p, unsigned *ret_threads);
 /* Parse cmdline (NUL-separated) into p->argv and p->argc. */
 void procfs_parse_cmdline(const char *buf, size_t n, struct proc *p);

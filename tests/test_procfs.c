@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,51 @@ static void test_status(void **state)
 	assert_int_equal(q.nnspid, 1);
 	assert_int_equal(q.nspid[0], 5);
 	assert_int_equal(threads, 1);
+}
+
+/* Numbers end where the buffer does, whatever byte follows it, and never read on into
+ * the next line; a pid that does not fit a pid_t is not taken. */
+static void test_status_bounds(void **state)
+{
+	static const char st[] = "Name:\tx\nPPid:\t\n9\nUid:\t4294967296\n"
+				 "NSpid:\t5\t2147483648\nThreads:\t37";
+	struct proc p = { .pid = 5, .ppid = -1, .uid = 42 };
+	unsigned threads = 0;
+	assert_int_equal(procfs_parse_status(st, sizeof st - 2, &p, &threads), 0);
+	assert_int_equal(threads, 3);
+	assert_int_equal(p.ppid, -1);
+	assert_int_equal(p.uid, 42);
+	assert_int_equal(p.nnspid, 1);
+	assert_int_equal(p.nspid[0], 5);
+
+	/* NSpid cut by the buffer's end: "7" of "77" is all there is */
+	static const char cut[] = "Name:\tx\nNSpid:\t77";
+	struct proc c = { .pid = 77 };
+	assert_int_equal(procfs_parse_status(cut, sizeof cut - 2, &c, &threads), 0);
+	assert_int_equal(c.nnspid, 1);
+	assert_int_equal(c.nspid[0], 7);
+}
+
+/* More NSpid levels than NSPID_MAX: the innermost would be lost, so status is malformed. */
+static void test_status_deep(void **state)
+{
+	char st[16 + 4 * (NSPID_MAX + 1)];
+	int o = snprintf(st, sizeof st, "Name:\tx\nNSpid:");
+	for (int i = NSPID_MAX + 1; i > 0; i--)
+		o += snprintf(st + o, sizeof st - (size_t)o, "\t%d", i);
+	struct proc p = { .pid = NSPID_MAX + 1 };
+	unsigned threads;
+	assert_int_equal(procfs_parse_status(st, (size_t)o, &p, &threads), -EINVAL);
+	assert_int_equal(p.nnspid, NSPID_MAX);
+	assert_int_equal(p.nspid[0], NSPID_MAX + 1);
+
+	/* exactly NSPID_MAX levels are fine */
+	o = snprintf(st, sizeof st, "Name:\tx\nNSpid:");
+	for (int i = NSPID_MAX; i > 0; i--)
+		o += snprintf(st + o, sizeof st - (size_t)o, "\t%d", i);
+	assert_int_equal(procfs_parse_status(st, (size_t)o, &p, &threads), 0);
+	assert_int_equal(p.nnspid, NSPID_MAX);
+	assert_int_equal(p.nspid[NSPID_MAX - 1], 1);
 }
 
 static void test_cmdline(void **state)
@@ -174,6 +220,7 @@ static void test_mountinfo(void **state)
 	assert_string_equal(b.path[0], "/run/netns/blue");
 	assert_int_equal(b.t[1], NS_UTS);
 	assert_string_equal(b.path[1], "/tmp/a b\nc");
+
 }
 
 static void test_sidecar(void **state)
@@ -223,6 +270,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ns_link),	  cmocka_unit_test(test_status),
+		cmocka_unit_test(test_status_bounds), cmocka_unit_test(test_status_deep),
 		cmocka_unit_test(test_cmdline),	  cmocka_unit_test(test_cgroup),
 		cmocka_unit_test(test_mountinfo), cmocka_unit_test(test_sidecar),
 	};
