@@ -342,6 +342,37 @@ static void test_perspective(void **state)
 	assert_int_equal(view_set_perspective(v, 4242), -ESRCH);
 }
 
+/* Take namespace (t, ino) out of s, as when its last process exits between refreshes. */
+static void drop_ns(struct snapshot *s, enum ns_type t, uint64_t ino)
+{
+	struct ns *n = model_find_ns(s, t, ino);
+	assert_non_null(n);
+	assert_null(n->name);
+	memmove(n, n + 1, (size_t)(s->ns + s->nns - n - 1) * sizeof(*n));
+	s->nns--;
+}
+
+/* The perspective's PID namespace vanishes: back to the viewer's own, saying so, rather than
+ * a title counting 0 processes and views 2 and 3 empty. */
+static void test_perspective_gone(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	select_row(v, ROW_PROC, 300);
+	view_key(v, 'p');
+	assert_int_equal(v->persp_ns, UI_PB);
+	struct snapshot *s2 = ui_model();
+	drop_ns(s2, NS_PID, UI_PB);
+	view_set_snapshot(v, s2);
+	model_free(f->s);
+	f->s = s2;
+	assert_int_equal(v->persp_ns, 0);
+	assert_int_equal(v->persp_pid, 0);
+	assert_non_null(strstr(v->msg, "300"));
+	view_key(v, '2');
+	assert_true(find_row(v, ROW_NS, UI_N0) >= 0);
+}
+
 static void test_spawn_and_actions(void **state)
 {
 	struct view *v = ((struct fx *)*state)->v;
@@ -510,6 +541,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_perspective_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test(test_big),

@@ -215,6 +215,13 @@ void view_set_snapshot_at(struct view *v, const struct snapshot *s, const struct
 	v->refreshes++;
 	if (!v->proc_pid)
 		v->proc_pid = s->viewer_pid;
+	/* a perspective nothing can be seen from would empty every view but the first */
+	if (v->persp_ns && !model_find_ns(s, NS_PID, v->persp_ns)) {
+		view_message(v, true, "the PID namespace of process %d is gone: back to your own",
+			     (int)v->persp_pid);
+		v->persp_ns = 0;
+		v->persp_pid = 0;
+	}
 	view_rebuild(v);
 }
 
