@@ -352,9 +352,10 @@ int procfs_parse_mountinfo(char *buf, size_t n, procfs_bind_fn fn, void *arg)
 		char *nl = memchr(b, '\n', (size_t)(e - b));
 		if (!nl)
 			nl = e;
-		*nl = 0;
-		/* fields: id parent maj:min root mountpoint options ... - fstype source super */
-		char *sep = strstr(b, " - nsfs ");
+		/* fields: id parent maj:min root mountpoint options ... - fstype source super;
+		 * the fields wanted end at spaces before sep, so the line itself is never cut
+		 * with a NUL, which at the buffer's end would be written past it */
+		char *sep = memmem(b, (size_t)(nl - b), " - nsfs ", 8);
 		char *f[5];
 		int i = 0;
 		for (char *q = b; sep && i < 5 && q < sep; i++) {

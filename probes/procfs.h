@@ -41,7 +41,7 @@ void procfs_parse_cgroup(const char *buf, size_t n, struct proc *p);
 
 /* One nsfs mount of a mountinfo: its namespace and its (unescaped) mount point. */
 typedef void (*procfs_bind_fn)(void *arg, enum ns_type t, uint64_t ino, const char *path);
-/* Call fn for every nsfs mount in a mountinfo text (buf is modified); returns how many. */
+/* Call fn for every nsfs mount in a mountinfo text (buf[0..n) is modified); returns how many. */
 int procfs_parse_mountinfo(char *buf, size_t n, procfs_bind_fn fn, void *arg);
 
 /* One fd of a process: the fd directory, the fd and its link text (NUL-terminated). */

@@ -221,6 +221,13 @@ static void test_mountinfo(void **state)
 	assert_int_equal(b.t[1], NS_UTS);
 	assert_string_equal(b.path[1], "/tmp/a b\nc");
 
+	/* a last line without a newline: nothing is written past the n bytes given */
+	char last[] = "43 42 0:4 net:[4026532177] /run/netns/red rw - nsfs nsfs rwX";
+	size_t n = sizeof last - 2;
+	struct binds c = { 0 };
+	assert_int_equal(procfs_parse_mountinfo(last, n, on_bind, &c), 1);
+	assert_string_equal(c.path[0], "/run/netns/red");
+	assert_int_equal(last[n], 'X');
 }
 
 static void test_sidecar(void **state)
