@@ -373,6 +373,23 @@ static void test_perspective_gone(void **state)
 	assert_true(find_row(v, ROW_NS, UI_N0) >= 0);
 }
 
+/* Parents that point at each other (a pid reused between two reads, or a bad --proc tree)
+ * must not hide the processes on the loop, nor their children. */
+static void test_ppid_loop(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	struct snapshot *s2 = ui_model();
+	model_find_proc(s2, 1)->ppid = 100; /* and 100's parent is 1 */
+	view_set_snapshot(v, s2);
+	model_free(f->s);
+	f->s = s2;
+	assert_int_equal(v->nrows, 11);
+	assert_true(find_row(v, ROW_PROC, 1) >= 0);
+	assert_true(find_row(v, ROW_PROC, 100) >= 0);
+	assert_true(find_row(v, ROW_PROC, 200) >= 0);
+}
+
 static void test_spawn_and_actions(void **state)
 {
 	struct view *v = ((struct fx *)*state)->v;
@@ -542,6 +559,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ppid_loop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test(test_big),

@@ -17,6 +17,7 @@ struct bctx {
 	int *ns_kid, *ns_next; /* first child namespace, next sibling namespace */
 	int *ns_proc;	       /* first root process of each namespace; [m] = unknown namespace */
 	int *p_kid, *p_next;   /* first child process, next sibling process */
+	int *p_up;	       /* parent process in the same namespace, or -1 */
 	int *order;	       /* view 1 sorted by a column: one namespace's processes */
 	bool flat;	       /* view 1 sorted by a column: no parent/child tree */
 	unsigned char *mark_ns, *mark_net; /* perspective: seen by a visible process */
@@ -282,6 +283,26 @@ static void type_range(const struct snapshot *s, enum ns_type t, size_t *lo, siz
 	*hi = i;
 }
 
+/*
+ * A ppid loop (a pid reused between two reads, or a bad --proc tree) would hide every
+ * process on it and below it, as none of them is a root: cut each loop where a walk up
+ * first meets it again. Marks: 0 unseen, 1 on this walk, 2 done; each process is walked once.
+ */
+static void break_loops(int *up, int *mark, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int j = (int)i;
+		while (j >= 0 && !mark[j]) {
+			mark[j] = 1;
+			j = up[j];
+		}
+		if (j >= 0 && mark[j] == 1)
+			up[j] = -1;
+		for (j = (int)i; j >= 0 && mark[j] == 1; j = up[j])
+			mark[j] = 2;
+	}
+}
+
 static void build_pidns(struct bctx *c)
 {
 	const struct snapshot *s = c->s;
@@ -289,13 +310,15 @@ static void build_pidns(struct bctx *c)
 	type_range(s, NS_PID, &lo, &hi);
 	c->ns0 = lo;
 	c->m = hi - lo;
-	int *a = scratch(c->v, 3 * c->m + 1 + 3 * s->nprocs + 1);
+	int *a = scratch(c->v, 3 * c->m + 1 + 5 * s->nprocs + 1);
 	c->ns_kid = a;
 	c->ns_next = a + c->m;
 	c->ns_proc = a + 2 * c->m;
 	c->p_kid = a + 3 * c->m + 1;
 	c->p_next = c->p_kid + s->nprocs;
 	c->order = c->p_next + s->nprocs;
+	c->p_up = c->order + s->nprocs;
+	int *mark = c->p_up + s->nprocs;
 	c->flat = c->v->psort != PSORT_TREE;
 	for (size_t k = 0; k <= c->m; k++)
 		c->ns_proc[k] = -1;
@@ -310,15 +333,21 @@ static void build_pidns(struct bctx *c)
 		c->ns_next[k] = c->ns_kid[u];
 		c->ns_kid[u] = (int)k;
 	}
-	for (size_t i = 0; i < s->nprocs; i++)
+	for (size_t i = 0; i < s->nprocs; i++) {
+		const struct proc *p = &s->procs[i];
+		const struct proc *pp = p->ppid != p->pid ? model_find_proc(s, p->ppid) : NULL;
+		bool linked = !c->flat && pp && pp->ns[LINK_PID] == p->ns[LINK_PID];
 		c->p_kid[i] = c->p_next[i] = -1;
+		c->p_up[i] = linked ? (int)(pp - s->procs) : -1;
+		mark[i] = 0;
+	}
+	break_loops(c->p_up, mark, s->nprocs);
 	for (size_t i = s->nprocs; i-- > 0;) {
 		const struct proc *p = &s->procs[i];
 		const struct ns *n = model_find_ns(s, NS_PID, p->ns[LINK_PID]);
-		const struct proc *pp = p->ppid != p->pid ? model_find_proc(s, p->ppid) : NULL;
 		int *head;
-		if (!c->flat && pp && pp->ns[LINK_PID] == p->ns[LINK_PID])
-			head = &c->p_kid[pp - s->procs];
+		if (c->p_up[i] >= 0)
+			head = &c->p_kid[c->p_up[i]];
 		else
 			head = &c->ns_proc[n ? (size_t)(n - s->ns) - lo : c->m];
 		c->p_next[i] = *head;
