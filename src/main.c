@@ -169,7 +169,8 @@ int main(int argc, char **argv)
 			break;
 		case 'd':
 			if (util_parse_secs(optarg, &delay) < 0)
-				usage_error("--delay '%s': not a positive number of seconds", culprit(optarg));
+				usage_error("--delay '%s': not a number of seconds from %g to 86400",
+					    culprit(optarg), UTIL_SECS_MIN);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -229,12 +229,14 @@ int util_parse_ll(const char *s, long long min, long long max, long long *ret)
 
 int util_parse_secs(const char *s, double *ret)
 {
-	if (!s || !*s || (*s != '.' && (*s < '0' || *s > '9')))
+	/* digits and one dot only: strtod would also take "0x10" and "1e-9" */
+	if (!s || !*s || strspn(s, "0123456789.") != strlen(s) || strchr(s, '.') != strrchr(s, '.'))
 		return -EINVAL;
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (*end || errno || !isfinite(v) || v <= 0 || v > 86400)
+	/* a refresh more often than ten times a second only burns the CPU on rescans */
+	if (*end || errno || !isfinite(v) || v < UTIL_SECS_MIN || v > 86400)
 		return -EINVAL;
 	*ret = v;
 	return 0;

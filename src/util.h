@@ -66,7 +66,9 @@ bool util_cp_unsafe(uint32_t cp);
 
 /* Parse a whole decimal string into [min, max]; -EINVAL or -ERANGE on failure. */
 int util_parse_ll(const char *s, long long min, long long max, long long *ret);
-/* Parse a positive number of seconds with an optional fraction ("0.5"); -EINVAL if not. */
+/* Parse a number of seconds with an optional fraction ("0.5"), from UTIL_SECS_MIN to a
+ * day; -EINVAL if not. */
+#define UTIL_SECS_MIN 0.1
 int util_parse_secs(const char *s, double *ret);
 
 #endif

@@ -165,6 +165,8 @@ usage "--proc a file" "$FIX/README" --proc "$FIX/README" --tree
 usage "--delay -1" "-1" --delay -1
 usage "--delay zero" "'0'" -d 0
 usage "--delay not a number" "fast" --delay fast
+usage "--delay too short to be a refresh" "0.001" --delay 0.001
+usage "--delay in hex" "0x10" --json --delay 0x10
 usage "an option without its argument" "--from" --tree --from
 usage "two modes" "--json" --tree --json
 usage "--demo bogus" "bogus" --demo bogus

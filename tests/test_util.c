@@ -186,6 +186,10 @@ static void test_parse_secs(void **state)
 	assert_int_equal(util_parse_secs(".25", &d), 0);
 	assert_true(d == 0.25);
 	assert_int_equal(util_parse_secs("86400", &d), 0);
+	assert_int_equal(util_parse_secs("0.1", &d), 0);
+	assert_true(d == 0.1);
+	assert_int_equal(util_parse_secs("3.", &d), 0);
+	assert_true(d == 3.0);
 
 	d = 7;
 	assert_int_equal(util_parse_secs("", &d), -EINVAL);
@@ -200,6 +204,14 @@ static void test_parse_secs(void **state)
 	assert_int_equal(util_parse_secs("inf", &d), -EINVAL);
 	assert_int_equal(util_parse_secs("1e9", &d), -EINVAL);
 	assert_int_equal(util_parse_secs("86401", &d), -EINVAL);
+	/* decimal only, and no busy loop: at least UTIL_SECS_MIN */
+	assert_int_equal(util_parse_secs("0x10", &d), -EINVAL);
+	assert_int_equal(util_parse_secs("1e1", &d), -EINVAL);
+	assert_int_equal(util_parse_secs("1e-9", &d), -EINVAL);
+	assert_int_equal(util_parse_secs("0.000001", &d), -EINVAL);
+	assert_int_equal(util_parse_secs("0.09", &d), -EINVAL);
+	assert_int_equal(util_parse_secs("1.2.3", &d), -EINVAL);
+	assert_int_equal(util_parse_secs(".", &d), -EINVAL);
 	assert_true(d == 7);
 }
 
