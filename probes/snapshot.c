@@ -396,12 +396,18 @@ static void scan_binds(struct scan *sc)
 			v[n++] = (struct mnt_rep){ s->procs[i].ns[LINK_MNT], s->procs[i].pid };
 	if (n)
 		qsort(v, n, sizeof *v, cmp_mnt_rep);
+	/* one process speaks for its mount namespace; if it exited meanwhile the next
+	 * one does, so that a vanished process does not hide the namespace's bind mounts */
+	uint64_t done = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && v[i].mnt == v[i - 1].mnt)
+		if (v[i].mnt == done)
 			continue;
 		char path[32];
 		snprintf(path, sizeof path, "%d/mountinfo", (int)v[i].pid);
 		int r = procfs_read_file(sc->c->src.root, path, &sc->c->buf, false);
+		if (util_vanished(r))
+			continue;
+		done = v[i].mnt;
 		if (r < 0) {
 			report(s, r, "%s", path);
 			continue;
