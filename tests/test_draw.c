@@ -393,6 +393,30 @@ static void test_titles(void **state)
 	}
 }
 
+/* A veth peer's netns label of any length (ip-netns names go up to 255 bytes) is shown whole
+ * where the screen is wide enough, not cut at some buffer's size. */
+static void test_long_peer_label(void **state)
+{
+	struct fx *f = *state;
+	struct netns *blue = model_find_netns(f->s, UI_NB);
+	char name[201];
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = 0;
+	free(blue->names[0]);
+	blue->names[0] = xstrdup(name);
+	view_key(f->v, '3');
+	struct grid *g = grid_new(320, 24);
+	view_resize(f->v, 320, 24);
+	draw_frame(g, f->v);
+	struct strbuf o = { 0 }, want = { 0 };
+	grid_dump(g, &o);
+	sb_addf(&want, "peer %s/veth-b", name);
+	assert_non_null(strstr(o.buf, want.buf));
+	sb_free(&want);
+	sb_free(&o);
+	grid_free(g);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -409,6 +433,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_columns_drop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_highlight, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_peer_label, setup, teardown),
 		cmocka_unit_test(test_resources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

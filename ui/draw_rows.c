@@ -214,14 +214,14 @@ static void row_ns(struct grid *g, int y, const struct view *v, const struct row
 		grid_puts(g, y, x, role, n->name);
 }
 
-/* How a netns is called: its label, or its inode. */
-static void net_label(const struct snapshot *s, uint64_t ino, char *buf, size_t n)
+/* How a netns is called: its label (whole, of any length), or its inode. */
+static void net_label(const struct snapshot *s, uint64_t ino, struct strbuf *o)
 {
 	const char *label = model_net_label(s, ino);
 	if (label)
-		snprintf(buf, n, "%s", label);
+		sb_adds(o, label);
 	else
-		snprintf(buf, n, "net:[%llu]", (unsigned long long)ino);
+		sb_addf(o, "net:[%llu]", (unsigned long long)ino);
 }
 
 static void row_netns(struct grid *g, int y, int x, const struct view *v, const struct row *r)
@@ -281,11 +281,15 @@ static void row_iface(struct grid *g, int y, int x, const struct view *v, const 
 		sb_addf(&o, "master %s ", m && m->name ? m->name : "?");
 	}
 	if (f->has_peer) {
-		net_label(v->s, f->peer.netns, buf, sizeof(buf));
-		if (f->peer.name)
-			sb_addf(&o, "peer %s/%s", f->peer.netns ? buf : "?", f->peer.name);
+		sb_adds(&o, "peer ");
+		if (f->peer.netns)
+			net_label(v->s, f->peer.netns, &o);
 		else
-			sb_addf(&o, "peer %s/if%d", f->peer.netns ? buf : "?", f->peer.ifindex);
+			sb_addc(&o, '?');
+		if (f->peer.name)
+			sb_addf(&o, "/%s", f->peer.name);
+		else
+			sb_addf(&o, "/if%d", f->peer.ifindex);
 	}
 	put_sb(g, y, IF_X_REST, ROLE_NORMAL, &o);
 }
