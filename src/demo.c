@@ -640,12 +640,6 @@ void demo_kill_all(void)
 		demo_kill(demo_registry);
 }
 
-int demo_cli(unsigned long flags, bool json, FILE *out)
-{
-	struct demo_cli_opts o = { .json = json };
-	return demo_cli_run(flags, &o, out);
-}
-
 static volatile sig_atomic_t demo_stop;
 
 static void demo_on_signal(int sig)
@@ -670,34 +664,21 @@ static void demo_hold(void)
 	}
 }
 
-int demo_cli_run(unsigned long flags, const struct demo_cli_opts *o, FILE *out)
+int demo_cli_run(unsigned long flags, const struct demo_cli_opts *o, FILE *out, const char **why)
 {
 	struct demo_child *c = NULL;
-	const char *why = "";
-	char *names = demo_flags_str(flags);
-	int r, status = 0;
+	int r;
 
-	r = demo_spawn(flags, o->veth, &c, &why);
-	if (r < 0) {
-		fprintf(stderr, "nsview: --demo %s: %s: %s%s\n", names, why, strerror(-r),
-			r == -EPERM && geteuid() != 0 ? " (new namespaces other than user need root)"
-						       : "");
-		free(names);
-		return r == -EINVAL ? 2 : 1;
-	}
-	if (o->json)
-		r = demo_out_json(out, c, getpid());
-	else
-		r = demo_out_text(out, c, getpid());
+	r = demo_spawn(flags, o->veth, &c, why);
+	if (r < 0)
+		return r;
+	r = o->json ? demo_out_json(out, c, getpid()) : demo_out_text(out, c, getpid());
 	if (r == 0 && fflush(out) != 0)
 		r = -errno;
-	if (r < 0) {
-		fprintf(stderr, "nsview: writing output: %s\n", strerror(-r));
-		status = 1;
-	}
-	if (o->hold && status == 0)
+	if (r < 0)
+		*why = "writing output";
+	else if (o->hold)
 		demo_hold();
 	demo_kill(c);
-	free(names);
-	return status;
+	return r;
 }

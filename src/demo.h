@@ -70,15 +70,13 @@ struct demo_child *demo_find(pid_t pid);
 void demo_kill(struct demo_child *c);
 /* Kill and reap every child still alive (on quit and on fatal signals' way out). */
 void demo_kill_all(void);
-/* --demo: spawn one child, print both views (text, or JSON), reap it. Returns an exit status. */
-int demo_cli(unsigned long flags, bool json, FILE *out);
-
 struct demo_cli_opts {
 	bool json;
 	bool veth;  /* --veth: a veth pair to the child (needs net) */
 	bool hold;  /* --hold: keep the child until stdin ends or a signal, then reap it */
 };
-/* demo_cli with the --veth and --hold options. Returns an exit status. */
-int demo_cli_run(unsigned long flags, const struct demo_cli_opts *o, FILE *out);
+/* --demo: spawn one child, write both views to out (text, or JSON), keep it while --hold
+ * asks, then reap it. -errno with *why a static name of the step that failed. */
+int demo_cli_run(unsigned long flags, const struct demo_cli_opts *o, FILE *out, const char **why);
 
 #endif

@@ -202,7 +202,18 @@ int main(int argc, char **argv)
 		if (demo_opts.veth && !(flags & CLONE_NEWNET))
 			usage_error("--veth needs a new network namespace: add net to --demo");
 		demo_opts.json = want_json;
-		return demo_cli_run(flags, &demo_opts, stdout);
+		const char *why = "";
+		int dr = demo_cli_run(flags, &demo_opts, stdout, &why);
+		if (dr < 0) {
+			char *names = demo_flags_str(flags);
+			fprintf(stderr, "nsview: --demo %s: %s: %s%s\n", names, why, strerror(-dr),
+				dr == -EPERM && geteuid() != 0
+					? " (new namespaces other than user need root)"
+					: "");
+			free(names);
+			return 1;
+		}
+		return 0;
 	}
 	if (mode == MODE_TUI && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
 		fputs("nsview: the TUI needs a terminal; for output to a pipe or file use --json, "

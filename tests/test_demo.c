@@ -3,12 +3,14 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 #include <sched.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "src/demo.h"
@@ -147,6 +149,24 @@ static void test_spawn_rejects_bad_requests(void **state)
 	assert_null(c);
 }
 
+/* A failed write is returned, named, and the child reaped: printing is main.c's business. */
+static void test_cli_write_error(void **state)
+{
+	struct demo_cli_opts o = { .json = true };
+	FILE *f = fopen("/dev/full", "w");
+	const char *why = NULL;
+
+	assert_non_null(f);
+	/* no new namespace: an ordinary fork, no privilege needed */
+	assert_int_equal(demo_cli_run(0, &o, f, &why), -ENOSPC);
+	assert_string_equal(why, "writing output");
+	fclose(f);
+	assert_null(demo_find(0));
+	errno = 0;
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_type_flag),
 		cmocka_unit_test(test_registry_refuses_strangers),
 		cmocka_unit_test(test_spawn_rejects_bad_requests),
+		cmocka_unit_test(test_cli_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
