@@ -253,8 +253,9 @@ int main(int argc, char **argv)
 	struct snapshot *s = NULL;
 	r = snapshot_take(ctx, &s);
 	if (r < 0) {
-		fprintf(stderr, "nsview: cannot read %s: %s\n", so.proc_root ? so.proc_root : "/proc",
-			strerror(-r));
+		char *p = culprit(so.proc_root ? so.proc_root : "/proc");
+		fprintf(stderr, "nsview: cannot read %s: %s\n", p, strerror(-r));
+		free(p);
 		snapshot_close(ctx);
 		return 1;
 	}
