@@ -315,6 +315,15 @@ static void nl_sort_ifaces(struct netns *n)
 		qsort(n->ifs, n->nifs, sizeof(*n->ifs), nl_cmp_iface);
 }
 
+/* mnl_nlmsg_ok, but with nlmsg_len compared unsigned: libmnl 1.0.4 casts it to int, so
+ * a length of 2 GiB or more passes as negative and the walk leaves the buffer (or,
+ * rounded up to 0, never moves on). */
+static bool nl_msg_ok(const struct nlmsghdr *nlh, int rem)
+{
+	return rem >= (int)sizeof(*nlh) && nlh->nlmsg_len >= sizeof(*nlh) &&
+	       nlh->nlmsg_len <= (unsigned)rem;
+}
+
 int netlink_parse(struct netlink_parse *p, void *buf, size_t len)
 {
 	static mnl_cb_t ctl[NLMSG_MIN_TYPE] = {
@@ -328,14 +337,14 @@ int netlink_parse(struct netlink_parse *p, void *buf, size_t len)
 
 	/* libmnl 1.0.4 fails a whole buffer on NLM_F_DUMP_INTR, though the rest of
 	 * the dump still comes: note the flag, take it out, and read on. */
-	for (nlh = buf; mnl_nlmsg_ok(nlh, rem); nlh = mnl_nlmsg_next(nlh, &rem)) {
+	for (nlh = buf; nl_msg_ok(nlh, rem); nlh = mnl_nlmsg_next(nlh, &rem)) {
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
 			p->intr = true;
 			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
 		}
 	}
 	if (rem != 0)
-		return -EBADMSG; /* a message cut short */
+		return -EBADMSG; /* a message cut short, or a length past the buffer */
 
 	r = mnl_cb_run2(buf, len, p->seq, p->portid, nl_cb_data, &run, ctl, ARRAY_SIZE(ctl));
 	if (r == MNL_CB_ERROR)

@@ -453,6 +453,18 @@ static void test_errors(void **state)
 	nlh->nlmsg_seq = 5;
 	struct netlink_parse p = { .dump = NETLINK_LINKS, .net = n, .seq = 6 };
 	assert_true(netlink_parse(&p, m.buf, m.len) < 0);
+
+	/* a message length of 2 GiB or more is past any buffer, not a negative one: it
+	 * once sent the walk out of the buffer, or (rounded up to 0) round in place */
+	static const uint32_t huge[] = { 0x80000000u, 0xfffffff0u, 0xfffffffdu, 0xffffffffu };
+	for (size_t i = 0; i < ARRAY_SIZE(huge); i++) {
+		m.len = 0;
+		put_link(&m, &(struct link_spec){ .index = 2, .name = "x", .mtu = 1 });
+		nlh = put_link(&m, &(struct link_spec){ .index = 3, .name = "y", .mtu = 1 });
+		put_done(&m, 0);
+		nlh->nlmsg_len = huge[i];
+		assert_int_equal(parse(n, NETLINK_LINKS, m.buf, m.len, NULL), -EBADMSG);
+	}
 	model_free(s);
 }
 
