@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tui: the TUI end to end in a private tmux server: every view by its title line, help,
 # search (and its highlighting), filter, fold, perspective, mouse clicks, resizing to 20x5
-# and back, q exits 0 with the terminal restored, SIGTERM too, TERM unset, dumb or unknown
+# and back, q exits 0 with the terminal restored, SIGTERM and SIGQUIT too, TERM unset, dumb or unknown
 # fails cleanly, ASCII under the C locale, a monochrome terminal, no control character
 # from a hostile process name reaches the screen; on a fake /proc tree and on the live
 # system, where a process row shows its state, CPU% and RES, sorting by CPU% works, and
@@ -54,6 +54,14 @@ exited() { [[ -s $TMP/rc ]]; }
 rc() { cat "$TMP/rc"; }
 restored() { [[ $(tmux -L "$SOCK" display -p -t t '#{alternate_on}') == 0 ]]; }
 
+# fresh_server: the next run's own tmux server (the previous one is ended)
+fresh_server() {
+	[[ -n ${SOCK:-} ]] && tmux -L "$SOCK" kill-server 2>/dev/null
+	RUNS=$((RUNS + 1))
+	SOCK=nsview-test-$$-$RUNS
+	at_exit "tmux -L $SOCK kill-server 2>/dev/null; rm -f '${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK'"
+}
+
 # start W H ENV... -- ARGS...: nsview in a fresh session; its pid lands in $TMP/pid, its exit
 # status in $TMP/rc
 start() {
@@ -63,10 +71,7 @@ start() {
 	shift
 	args=("$@")
 	rm -f "$TMP/rc" "$TMP/pid" "$TMP/stderr"
-	[[ -n ${SOCK:-} ]] && tmux -L "$SOCK" kill-server 2>/dev/null
-	RUNS=$((RUNS + 1))
-	SOCK=nsview-test-$$-$RUNS
-	at_exit "tmux -L $SOCK kill-server 2>/dev/null; rm -f '${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK'"
+	fresh_server
 	local cmd
 	cmd="sh -c 'echo \$\$ >$TMP/pid; exec env ${envs[*]} $NSVIEW ${args[*]} 2>$TMP/stderr'; echo \$? >$TMP/rc"
 	tmux -L "$SOCK" -f "$TMP/tmux.conf" new-session -d -x "$w" -y "$h" -s t "$cmd"
@@ -171,6 +176,15 @@ kill -TERM "$(cat "$TMP/pid")"
 check "SIGTERM ends nsview" wait_for 5 exited
 check "SIGTERM: status 143" [ "$(rc)" = 143 ]
 check "SIGTERM restores the terminal" restored
+
+# --- SIGQUIT (Ctrl-\) restores the terminal too, then ends as SIGQUIT does ---
+ulimit -c 0 # no core file from the re-raised SIGQUIT
+start 100 30 $U8 -- --proc "$FX" --no-net
+wait_for 10 title_starts "PID namespaces"
+keys 'C-\'
+check "Ctrl-\\ (SIGQUIT) ends nsview" wait_for 5 exited
+check "SIGQUIT: status 131" [ "$(rc)" = 131 ]
+check "SIGQUIT restores the terminal" restored
 
 # --- TERM unset or dumb: a clear error before the screen is touched ---
 start 80 24 TERM=dumb -- --proc "$FX" --no-net

@@ -30,7 +30,8 @@ static void on_signal(int sig)
 	fatal_signal = sig;
 }
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+/* SIGQUIT too: Ctrl-\ would otherwise leave the terminal on curses' screen and modes */
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
 static void signals_catch(struct sigaction *old)
 {
