@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tui: the TUI end to end in a private tmux server: every view by its title line, help,
 # search (and its highlighting), filter, fold, perspective, mouse clicks, resizing to 20x5
-# and back, q exits 0 with the terminal restored, SIGTERM and SIGQUIT too, TERM unset, dumb or unknown
+# and back, q exits 0 with the terminal restored, SIGTERM and SIGQUIT too, Ctrl-Z in a shell
+# suspends it with the terminal restored and fg brings the screen back, TERM unset, dumb or unknown
 # fails cleanly, ASCII under the C locale, a monochrome terminal, no control character
 # from a hostile process name reaches the screen; on a fake /proc tree and on the live
 # system, where a process row shows its state, CPU% and RES, sorting by CPU% works, and
@@ -185,6 +186,29 @@ keys 'C-\'
 check "Ctrl-\\ (SIGQUIT) ends nsview" wait_for 5 exited
 check "SIGQUIT: status 131" [ "$(rc)" = 131 ]
 check "SIGQUIT restores the terminal" restored
+
+# --- Ctrl-Z in a shell suspends nsview with the terminal restored; fg brings it back ---
+rm -f "$TMP/pid"
+fresh_server
+tmux -L "$SOCK" -f "$TMP/tmux.conf" new-session -d -x 100 -y 30 -s t \
+	"env PS1='nsview-sh\$ ' bash --norc --noprofile -i"
+at_exit "[[ -s $TMP/pid ]] && kill -CONT \$(cat $TMP/pid) 2>/dev/null && kill \$(cat $TMP/pid) 2>/dev/null"
+check "job control: the shell is up" wait_for 10 shows 'nsview-sh$'
+keys "sh -c 'echo \$\$ >$TMP/pid; exec env $U8 $NSVIEW --proc $FX --no-net -d 0.5'" Enter
+check "job control: nsview starts in the shell" wait_for 10 title_starts "PID namespaces"
+stopped() { [[ $(sed 's/.*) //' "/proc/$(cat "$TMP/pid")/stat" 2>/dev/null | cut -d' ' -f1) == T ]]; }
+keys C-z
+check "Ctrl-Z stops nsview" wait_for 5 stopped
+check "Ctrl-Z: the shell says so" wait_for 5 shows "Stopped"
+check "Ctrl-Z restores the terminal" wait_for 5 restored
+keys "fg; echo nsview-rc=\$?" Enter
+check "fg: the screen is back" wait_for 10 title_starts "PID namespaces"
+check "fg: on curses' screen again" bash -c "[[ \$(tmux -L $SOCK display -p -t t '#{alternate_on}') == 1 ]]"
+keys 2
+check "fg: keys work again" wait_for 5 title_starts "Namespaces"
+keys q
+check "fg: q exits 0 back to the shell" wait_for 10 shows "nsview-rc=0"
+check "fg: q restores the terminal" restored
 
 # --- TERM unset or dumb: a clear error before the screen is touched ---
 start 80 24 TERM=dumb -- --proc "$FX" --no-net
