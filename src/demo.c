@@ -199,8 +199,7 @@ static int demo_write_file(const char *path, const char *text)
 	return (size_t)n == strlen(text) ? 0 : -EIO;
 }
 
-/* Inode of /proc/<pid or self>/ns/<type> for every type; 0 where unreadable. */
-static void demo_read_ns(const char *who, uint64_t ns[NS_TYPE_MAX])
+void demo_read_ns(const char *who, uint64_t ns[NS_TYPE_MAX])
 {
 	for (int t = 0; t < NS_TYPE_MAX; t++) {
 		char path[64];

@@ -56,6 +56,8 @@ int demo_parse_flags(const char *list, unsigned long *ret_flags, const char **cu
 char *demo_flags_str(unsigned long flags);
 /* The CLONE_NEW* flag of namespace type t (CLONE_NEWNS for mnt); 0 for an invalid t. */
 unsigned long demo_type_flag(enum ns_type t);
+/* Inode of /proc/WHO/ns/TYPE (WHO a pid or "self") for every type; 0 where unreadable. */
+void demo_read_ns(const char *who, uint64_t ns[NS_TYPE_MAX]);
 /* How many processes the caller's /proc shows (its numeric entries); -errno if unreadable. */
 int demo_count_procs(void);
 /* Spawn a child with flags (and a veth pair to nsview when veth and CLONE_NEWNET); it

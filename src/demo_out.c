@@ -4,40 +4,17 @@
  */
 #include "src/demo_out.h"
 
-#include <errno.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "src/json.h"
+#include "src/text.h"
 #include "src/util.h"
 
 #define LABEL_W 20
 #define INSIDE_W 34
-
-static void out_own_ns(uint64_t ns[NS_TYPE_MAX])
-{
-	for (int t = 0; t < NS_TYPE_MAX; t++) {
-		char path[64];
-		struct stat st;
-
-		snprintf(path, sizeof(path), "/proc/self/ns/%s", model_type_name(t));
-		ns[t] = stat(path, &st) == 0 ? (uint64_t)st.st_ino : 0;
-	}
-}
-
-static int out_flush(FILE *f, struct strbuf *sb)
-{
-	size_t n;
-
-	errno = 0;
-	n = fwrite(sb->buf ? sb->buf : "", 1, sb->len, f);
-	int r = n == sb->len ? 0 : -(errno ? errno : EIO);
-	sb_free(sb);
-	return r;
-}
 
 /* One row: a label and two cells that are already safe text. */
 static void out_row(struct strbuf *sb, const char *label, const char *in, const char *out)
@@ -59,7 +36,7 @@ int demo_out_text(FILE *f, const struct demo_child *c, pid_t self)
 	char host[65] = "", *names = demo_flags_str(flags);
 	int nown = demo_count_procs();
 
-	out_own_ns(own);
+	demo_read_ns("self", own);
 	gethostname(host, sizeof(host) - 1);
 	sb_addf(&sb, "nsview --demo %s: child %d (new namespaces: %s)\n\n", names, (int)o->pid,
 		flags ? names : "none");
@@ -144,7 +121,7 @@ int demo_out_text(FILE *f, const struct demo_child *c, pid_t self)
 	if ((flags & CLONE_NEWNET) && !o->veth[0])
 		sb_adds(&sb, "\nnote: a new network namespace has only lo, and it is down.\n");
 	free(names);
-	return out_flush(f, &sb);
+	return text_write_buf(f, &sb);
 }
 
 static void out_json_ns(struct strbuf *sb, const uint64_t ns[NS_TYPE_MAX])
@@ -215,5 +192,5 @@ int demo_out_json(FILE *f, const struct demo_child *c, pid_t self)
 		sb_adds(&sb, "null");
 	}
 	sb_adds(&sb, "}}\n");
-	return out_flush(f, &sb);
+	return text_write_buf(f, &sb);
 }
