@@ -568,8 +568,7 @@ static char *list_held(unsigned held)
 	return sb.len ? sb_steal(&sb) : xstrdup("-");
 }
 
-/* Display width of a safe (valid UTF-8) cell: one column per character. */
-static size_t cell_width(const char *c)
+size_t text_width(const char *c)
 {
 	size_t w = 0;
 	for (; *c; c++)
@@ -579,7 +578,7 @@ static size_t cell_width(const char *c)
 
 static void list_add_cell(struct strbuf *sb, const char *c, size_t width, bool right, bool last)
 {
-	size_t pad = width - cell_width(c);
+	size_t pad = width - text_width(c);
 	if (right)
 		for (size_t i = 0; i < pad; i++)
 			sb_addc(sb, ' ');
@@ -625,7 +624,7 @@ int text_list(FILE *f, const struct snapshot *s, int type)
 		r[COL_LABEL] = labels[k] ? labels[k] : xstrdup("");
 		labels[k] = NULL;
 		for (size_t c = 0; c < NCOLS; c++) {
-			size_t w = cell_width(r[c]);
+			size_t w = text_width(r[c]);
 			if (w > widths[c])
 				widths[c] = w;
 		}

@@ -21,15 +21,6 @@
 
 enum net_col { COL_NAME, COL_KIND, COL_STATE, COL_MTU, COL_MAC, COL_MAX };
 
-/* Columns are padded by characters, not bytes: a sanitized name is valid UTF-8. */
-static size_t net_width(const char *s)
-{
-	size_t w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xc0) != 0x80;
-	return w;
-}
-
 /* The fixed columns of one interface, each a new string. */
 static void net_cells(const struct iface *f, char *cell[COL_MAX])
 {
@@ -180,7 +171,7 @@ int text_net(FILE *f, const struct snapshot *s)
 		for (size_t j = 0; j < s->nets[i].nifs; j++) {
 			net_cells(&s->nets[i].ifs[j], cell);
 			for (int c = 0; c < COL_MAX; c++) {
-				size_t w = net_width(cell[c]);
+				size_t w = text_width(cell[c]);
 				width[c] = w > width[c] ? w : width[c];
 			}
 			net_free_cells(cell);
@@ -196,7 +187,7 @@ int text_net(FILE *f, const struct snapshot *s)
 			net_cells(&n->ifs[j], cell);
 			sb_adds(&sb, "   ");
 			for (int c = 0; c < COL_MAX; c++) {
-				size_t pad = width[c] - net_width(cell[c]);
+				size_t pad = width[c] - text_width(cell[c]);
 				/* numbers align right, words left */
 				if (c == COL_MTU)
 					sb_addf(&sb, " %*s%s", (int)pad, "", cell[c]);
