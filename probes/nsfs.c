@@ -65,7 +65,7 @@ static uint64_t related(int fd, unsigned long req, int *ret_fd)
 	return (uint64_t)st.st_ino;
 }
 
-int nsfs_query(int fd, enum ns_type t, struct nsfs_info *ret)
+void nsfs_query(int fd, enum ns_type t, struct nsfs_info *ret)
 {
 	struct nsfs_info i = { .owner_uid = -1, .parent_fd = -1, .owner_fd = -1 };
 	i.owner = related(fd, NS_GET_USERNS, &i.owner_fd);
@@ -77,7 +77,6 @@ int nsfs_query(int fd, enum ns_type t, struct nsfs_info *ret)
 			i.owner_uid = uid;
 	}
 	*ret = i;
-	return 0;
 }
 
 int nsfs_type_of(int fd)

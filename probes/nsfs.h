@@ -25,9 +25,10 @@ struct nsfs_info {
 	int owner_fd;      /* live: an open fd of the owner, else -1 (the caller closes it) */
 };
 
-/* Live: ask the kernel about the namespace of type t open at fd. -errno if
- * even NS_GET_USERNS failed for another reason than "none". */
-int nsfs_query(int fd, enum ns_type t, struct nsfs_info *ret);
+/* Live: ask the kernel about the namespace of type t open at fd. A question it
+ * refuses (EPERM for the initial namespaces, EINVAL where it makes no sense) leaves
+ * that answer at "none", so there is no failure to return. */
+void nsfs_query(int fd, enum ns_type t, struct nsfs_info *ret);
 /* The namespace type of an nsfs fd (NS_GET_NSTYPE), or -errno. */
 int nsfs_type_of(int fd);
 /* Live: the network namespace of socket fd of process pid (pidfd_getfd +
@@ -62,7 +63,8 @@ struct nsfs_sidecar {
 /* Load the sidecar at root; -ENOENT if there is none, -EINVAL (with the line
  * number in *ret_line) if it is malformed. */
 int nsfs_sidecar_load(int root, struct nsfs_sidecar **ret, int *ret_line);
-/* Parse a sidecar text (buf is modified); as nsfs_sidecar_load. */
+/* Parse a sidecar text (buf is modified, and its last line is ended with a NUL at
+ * buf[n], which must be writable, as procfs_read_file leaves it); as nsfs_sidecar_load. */
 int nsfs_sidecar_parse(char *buf, size_t n, struct nsfs_sidecar **ret, int *ret_line);
 /* The entry for a namespace, or NULL. */
 const struct nsfs_entry *nsfs_sidecar_find(const struct nsfs_sidecar *sc, enum ns_type t,
