@@ -269,6 +269,11 @@ int main(int argc, char **argv)
 		if (r == -ESRCH) {
 			fprintf(stderr, "nsview: --from %d: no such process\n", (int)from);
 			status = 2;
+		} else if (r == -ENODATA) {
+			/* it exists, but this viewer could not read which PID namespace it is in */
+			fprintf(stderr, "nsview: --from %d: its PID namespace could not be read\n",
+				(int)from);
+			status = 1;
 		}
 		break;
 	case MODE_LIST:

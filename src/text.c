@@ -465,10 +465,12 @@ int text_tree(FILE *f, const struct snapshot *s, pid_t from)
 	tree_find_top(&t);
 	if (from) {
 		const struct proc *p = model_find_proc(s, from);
-		/* a process whose PID namespace is unknown has no perspective to show */
-		root = p ? tree_proc_ns(&t, p) : -1;
-		if (root < 0)
+		if (!p)
 			return -ESRCH;
+		/* a process whose PID namespace is unknown has no perspective to show */
+		root = tree_proc_ns(&t, p);
+		if (root < 0)
+			return -ENODATA;
 		t.from_ns = s->ns[root].ino;
 	}
 	tree_build(&t);

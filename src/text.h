@@ -12,7 +12,8 @@
 #include "src/util.h"
 
 /* The nested PID-namespace tree; from = 0 for the whole machine, else only what
- * PID's PID namespace sees, with its PIDs. -ESRCH if from is not in the snapshot. */
+ * PID's PID namespace sees, with its PIDs. -ESRCH if from is not in the snapshot,
+ * -ENODATA if its PID namespace could not be read. */
 int text_tree(FILE *f, const struct snapshot *s, pid_t from);
 /* Every namespace, or only those of type (-1: all). */
 int text_list(FILE *f, const struct snapshot *s, int type);

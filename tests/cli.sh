@@ -171,6 +171,15 @@ usage "an option without its argument" "--from" --tree --from
 usage "two modes" "--json" --tree --json
 usage "--demo bogus" "bogus" --demo bogus
 
+# a process that exists but whose PID namespace link is unreadable is no "no such process"
+cp -a "$FIX/nested" "$TMP/nested-unreadable"
+rm "$TMP/nested-unreadable/2588/ns/pid" && echo x >"$TMP/nested-unreadable/2588/ns/pid"
+rc=0
+"$NSVIEW" --proc "$TMP/nested-unreadable" --tree --from 2588 >"$TMP/out" 2>"$TMP/err" || rc=$?
+check "--from a process whose PID namespace is unreadable: exit 1, one line saying so" \
+	bash -c '[[ $1 == 1 && $(wc -l <"$2") == 1 ]] &&
+		grep -q "^nsview: --from 2588: its PID namespace could not be read" "$2"' _ "$rc" "$TMP/err"
+
 # the TUI needs a terminal: exit 2, naming --json and --tree
 rc=0
 "$NSVIEW" --proc "$FIX/host" </dev/null >"$TMP/out" 2>"$TMP/err" || rc=$?

@@ -111,7 +111,7 @@ static void test_tree_from_missing(void **state)
 	model_find_proc(s, 100)->ns[LINK_PID] = 0;
 	model_find_proc(s, 100)->nnspid = 0;
 	text = tree_of(s, 100, &rc);
-	assert_int_equal(rc, -ESRCH);
+	assert_int_equal(rc, -ENODATA);
 	free(text);
 	model_free(s);
 }
