@@ -226,7 +226,12 @@ int main(int argc, char **argv)
 	so.resources = mode == MODE_TUI;
 	int r = snapshot_open(&so, &ctx);
 	if (r < 0) {
-		char *p = culprit(so.proc_root ? so.proc_root : "/proc");
+		/* a --proc the user named is bad usage; the machine's own /proc missing is not */
+		if (!so.proc_root) {
+			fprintf(stderr, "nsview: cannot open /proc: %s\n", strerror(-r));
+			return 1;
+		}
+		char *p = culprit(so.proc_root);
 		fprintf(stderr, "nsview: --proc %s: %s\n", p, strerror(-r));
 		free(p);
 		return 2;
