@@ -161,7 +161,7 @@ int procfs_parse_status(const char *buf, size_t n, struct proc *p, unsigned *ret
 		} else if (len > 6 && !memcmp(b, "NSpid:", 6)) {
 			p->nnspid = 0;
 			for (q = b + 6; (q = parse_u32(q, nl, &v)) && v && v <= INT32_MAX;) {
-				/* deeper than pid namespaces can nest: the innermost pid would be lost */
+				/* deeper than pid namespaces nest: the innermost pid is lost */
 				if (p->nnspid == NSPID_MAX) {
 					deep = true;
 					break;

@@ -88,8 +88,8 @@ static void seeds_free(struct seeds *s)
 }
 
 /* Bytes that steer these parsers: separators, escapes, digits at the edges. */
-static const char special[] = { 0, '\n', '\t', ' ', ':', '[', ']', '/', '\\', '-', '0', '9',
-				'x', (char)0x7f, (char)0x80, (char)0xff };
+static const char special[] = { 0,    '\n', '\t', ' ', ':', '[',	']',	    '/',
+				'\\', '-',  '0',  '9', 'x', (char)0x7f, (char)0x80, (char)0xff };
 
 /* One mutated copy of a seed, in a buffer of exactly its length (plus extra bytes,
  * for parsers that are given one). netlink: also make message and attribute lengths
@@ -131,9 +131,12 @@ static char *mutate(const struct seed *sd, bool netlink, size_t extra, size_t *r
 			}
 			break;
 		default: { /* a bogus 16- or 32-bit length at an aligned offset */
-			static const uint32_t bogus[] = { 0, 1, 3, 4, 8, 15, 16, 17, 0xfffc, 0xffff,
-							  0x10000, 0x7fffffff, 0xffffffff };
-			uint32_t v = rnd_below(3) ? bogus[rnd_below(ARRAY_SIZE(bogus))] : (uint32_t)rnd();
+			static const uint32_t bogus[] = { 0,	     1,	     3,	      4,
+							  8,	     15,     16,      17,
+							  0xfffc,    0xffff, 0x10000, 0x7fffffff,
+							  0xffffffff };
+			uint32_t v =
+			    rnd_below(3) ? bogus[rnd_below(ARRAY_SIZE(bogus))] : (uint32_t)rnd();
 			size_t o = at & ~(size_t)3;
 			if (o + 4 <= len) {
 				if (rnd_below(2)) {
@@ -239,13 +242,13 @@ static void on_bind(void *arg, enum ns_type t, uint64_t ino, const char *path)
 static void test_mountinfo_links(void **state)
 {
 	static const char mi[] =
-		"43 42 0:4 net:[4026532177] /run/netns/blue rw shared:4 - nsfs nsfs rw\n"
-		"44 42 0:4 uts:[4026532300] /tmp/a\\040b\\012c\\134 rw - nsfs nsfs rw\n"
-		"22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
-		"45 42 0:4 time:[1] /x rw - nsfs nsfs rw";
-	static const char *const links[] = { "net:[4026531833]",  "pid:[1]",
+	    "43 42 0:4 net:[4026532177] /run/netns/blue rw shared:4 - nsfs nsfs rw\n"
+	    "44 42 0:4 uts:[4026532300] /tmp/a\\040b\\012c\\134 rw - nsfs nsfs rw\n"
+	    "22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
+	    "45 42 0:4 time:[1] /x rw - nsfs nsfs rw";
+	static const char *const links[] = { "net:[4026531833]",    "pid:[1]",
 					     "cgroup:[4026531835]", "time:[18446744073709551615]",
-					     "user:[4026531837]", "socket:[123]" };
+					     "user:[4026531837]",   "socket:[123]" };
 	struct seeds m = { 0 }, l = { 0 };
 	seeds_add_glob(&m, "tests/fixtures/*/[0-9]*/mountinfo");
 	seeds_add(&m, mi, sizeof mi - 1);
@@ -354,7 +357,7 @@ static void test_netlink(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_status),	  cmocka_unit_test(test_cmdline_cgroup),
+		cmocka_unit_test(test_status),		cmocka_unit_test(test_cmdline_cgroup),
 		cmocka_unit_test(test_mountinfo_links), cmocka_unit_test(test_sidecar),
 		cmocka_unit_test(test_netlink),
 	};
