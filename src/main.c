@@ -115,6 +115,7 @@ int main(int argc, char **argv)
 	bool from_set = false;
 	struct demo_cli_opts demo_opts = { 0 };
 	double delay = 2.0;
+	bool delay_set = false;
 	struct snapshot_opts so = { 0 };
 	int c;
 
@@ -171,6 +172,7 @@ int main(int argc, char **argv)
 			if (util_parse_secs(optarg, &delay) < 0)
 				usage_error("--delay '%s': not a number of seconds from %g to 86400",
 					    culprit(optarg), UTIL_SECS_MIN);
+			delay_set = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -194,6 +196,10 @@ int main(int argc, char **argv)
 
 	if ((demo_opts.veth || demo_opts.hold) && mode != MODE_DEMO)
 		usage_error("%s goes with --demo", demo_opts.veth ? "--veth" : "--hold");
+	/* --demo reads no snapshot and draws no screen: say so rather than ignore these */
+	if (mode == MODE_DEMO && (so.proc_root || so.no_net || delay_set))
+		usage_error("%s does not go with --demo",
+			    so.proc_root ? "--proc" : so.no_net ? "--no-net" : "--delay");
 	if (mode == MODE_DEMO) {
 		unsigned long flags;
 		const char *bad = NULL;

@@ -170,6 +170,9 @@ usage "--delay in hex" "0x10" --json --delay 0x10
 usage "an option without its argument" "--from" --tree --from
 usage "two modes" "--json" --tree --json
 usage "--demo bogus" "bogus" --demo bogus
+usage "--proc with --demo" "--proc" --demo pid --proc "$FIX/host"
+usage "--no-net with --demo" "--no-net" --demo pid --no-net
+usage "--delay with --demo" "--delay" --demo pid -d 1
 
 # a process that exists but whose PID namespace link is unreadable is no "no such process"
 cp -a "$FIX/nested" "$TMP/nested-unreadable"
