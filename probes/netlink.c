@@ -106,6 +106,29 @@ static unsigned nl_next_seq(struct netlink_ctx *c)
 	return c->seq;
 }
 
+/* Send the request nlh on k and hand each reply buffer to parse, until it says the
+ * answer is complete (0) or wrong (-errno). */
+static int nl_request(struct netlink_ctx *c, struct nl_sock *k, const struct nlmsghdr *nlh,
+		      int (*parse)(void *arg, void *buf, size_t len), void *arg)
+{
+	int r;
+
+	if (mnl_socket_sendto(k->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	do {
+		ssize_t got = mnl_socket_recvfrom(k->nl, c->buf, NL_BUF_SIZE);
+		if (got < 0)
+			return -errno;
+		r = parse(arg, c->buf, (size_t)got);
+	} while (r > 0);
+	return r;
+}
+
+static int nl_parse_dump(void *arg, void *buf, size_t len)
+{
+	return netlink_parse(arg, buf, len);
+}
+
 /* Send one dump request of kind d on k and parse every reply into n, retrying
  * when the dump was interrupted by a change. */
 static int nl_dump(struct netlink_ctx *c, struct nl_sock *k, struct netns *n, enum netlink_dump d)
@@ -134,14 +157,7 @@ static int nl_dump(struct netlink_ctx *c, struct nl_sock *k, struct netns *n, en
 			nlh->nlmsg_type = RTM_GETNSID;
 			g->rtgen_family = AF_UNSPEC;
 		}
-		if (mnl_socket_sendto(k->nl, nlh, nlh->nlmsg_len) < 0)
-			return -errno;
-		do {
-			ssize_t got = mnl_socket_recvfrom(k->nl, c->buf, NL_BUF_SIZE);
-			if (got < 0)
-				return -errno;
-			r = netlink_parse(&p, c->buf, (size_t)got);
-		} while (r > 0);
+		r = nl_request(c, k, nlh, nl_parse_dump, &p);
 		if (r < 0 || !p.intr)
 			return r;
 	}
@@ -228,30 +244,38 @@ static int nl_cb_getid(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_STOP;
 }
 
+struct nl_getid {
+	unsigned seq, portid;
+	int id;
+};
+
+static int nl_parse_getid(void *arg, void *buf, size_t len)
+{
+	struct nl_getid *q = arg;
+	int r = mnl_cb_run(buf, len, q->seq, q->portid, nl_cb_getid, &q->id);
+	if (r < 0)
+		return errno ? -errno : -EIO;
+	return r;
+}
+
 /* The id that k's namespace has for the namespace of fd; -1 = none assigned. */
 static int nl_get_id(struct netlink_ctx *c, struct nl_sock *k, int fd, int *ret)
 {
 	char req[128];
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(req);
 	struct rtgenmsg *g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	int id = -1, r;
+	struct nl_getid q = { .portid = k->portid, .id = -1 };
+	int r;
 
 	nlh->nlmsg_type = RTM_GETNSID;
 	nlh->nlmsg_flags = NLM_F_REQUEST;
-	nlh->nlmsg_seq = nl_next_seq(c);
+	nlh->nlmsg_seq = q.seq = nl_next_seq(c);
 	g->rtgen_family = AF_UNSPEC;
 	mnl_attr_put_u32(nlh, NETNSA_FD, (uint32_t)fd);
-	if (mnl_socket_sendto(k->nl, nlh, nlh->nlmsg_len) < 0)
-		return -errno;
-	do {
-		ssize_t got = mnl_socket_recvfrom(k->nl, c->buf, NL_BUF_SIZE);
-		if (got < 0)
-			return -errno;
-		r = mnl_cb_run(c->buf, (size_t)got, nlh->nlmsg_seq, k->portid, nl_cb_getid, &id);
-		if (r < 0)
-			return errno ? -errno : -EIO;
-	} while (r > 0);
-	*ret = id;
+	r = nl_request(c, k, nlh, nl_parse_getid, &q);
+	if (r < 0)
+		return r;
+	*ret = q.id;
 	return 0;
 }
 
