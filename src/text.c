@@ -366,47 +366,172 @@ static void tree_add_ns_line(struct tree *t, size_t k)
 	sb_addc(&t->out, '\n');
 }
 
-static void tree_walk_proc(struct tree *t, size_t i);
-static void tree_walk_ns(struct tree *t, size_t k);
+/*
+ * How deep --tree nests before it starts a fresh margin. A process chain is as deep as a
+ * user cares to fork (and a --proc tree claims any depth): each level costs an indent in
+ * every line below it, so output would grow with the square of the depth. Far beyond any
+ * real tree, so ordinary output never meets it.
+ */
+#define TREE_DEPTH_MAX 100
 
-/* One child line with its connector, then its own children one prefix deeper. */
-static void tree_child(struct tree *t, bool last, bool is_ns, size_t idx)
+/* A node of the tree being drawn (a PID namespace or a process) and where its walk of its
+ * children stands. */
+struct tree_frame {
+	bool is_ns, ns_kids; /* a namespace: walking its nested namespaces (after its processes) */
+	size_t idx;
+	ssize_t next; /* the next child to consider, or -1 */
+	size_t plen;  /* length of the prefix its children's lines start with */
+};
+
+static void tree_frame_init(const struct tree *t, struct tree_frame *f, bool is_ns, size_t idx,
+			    size_t plen)
 {
-	size_t keep = t->prefix.len;
-	sb_add(&t->out, t->prefix.buf ? t->prefix.buf : "", t->prefix.len);
-	sb_adds(&t->out, last ? t->g->last : t->g->tee);
-	sb_adds(&t->prefix, last ? t->g->blank : t->g->bar);
+	*f = (struct tree_frame){ .is_ns = is_ns, .idx = idx, .plen = plen };
+	f->next = is_ns ? t->ns_procs[idx] : t->proc_kids[idx];
+	if (is_ns && f->next < 0) {
+		f->ns_kids = true;
+		f->next = t->ns_kids[idx];
+	}
+}
+
+/* The next child of f not yet drawn, with whether it is drawn as the last one; false at the
+ * end. A namespace's processes come first, then the namespaces nested in it. */
+static bool tree_next_child(const struct tree *t, struct tree_frame *f, bool *ret_is_ns,
+			    size_t *ret_idx, bool *ret_last)
+{
+	for (;;) {
+		ssize_t c = f->next;
+		if (c < 0) {
+			if (!f->is_ns || f->ns_kids)
+				return false;
+			f->ns_kids = true;
+			f->next = t->ns_kids[f->idx];
+			continue;
+		}
+		if (f->ns_kids) {
+			f->next = t->ns_next[c];
+			if (t->ns_done[c])
+				continue;
+			*ret_last = t->ns_next[c] < 0;
+		} else {
+			f->next = t->proc_next[c];
+			if (t->proc_done[c])
+				continue;
+			*ret_last = t->proc_next[c] < 0 && (!f->is_ns || t->ns_kids[f->idx] < 0);
+		}
+		*ret_is_ns = f->ns_kids;
+		*ret_idx = (size_t)c;
+		return true;
+	}
+}
+
+static void tree_add_node_line(struct tree *t, bool is_ns, size_t idx)
+{
+	if (is_ns) {
+		t->ns_done[idx] = true;
+		tree_add_ns_line(t, idx);
+	} else {
+		t->proc_done[idx] = true;
+		tree_add_proc_line(t, &t->s->procs[idx]);
+	}
+}
+
+/* What names a node in the lines that tie a deep chain to where it continues. */
+static void tree_add_node_name(struct tree *t, bool is_ns, size_t idx)
+{
 	if (is_ns)
-		tree_walk_ns(t, idx);
+		sb_addf(&t->out, "pid:[%" PRIu64 "]", t->s->ns[idx].ino);
 	else
-		tree_walk_proc(t, idx);
-	t->prefix.len = keep;
-	if (t->prefix.buf)
-		t->prefix.buf[keep] = 0;
+		tree_add_chain(t, &t->s->procs[idx]);
 }
 
-static void tree_walk_proc(struct tree *t, size_t i)
+static bool tree_has_child(const struct tree *t, bool is_ns, size_t idx)
 {
-	t->proc_done[i] = true;
-	tree_add_proc_line(t, &t->s->procs[i]);
-	for (ssize_t c = t->proc_kids[i]; c >= 0; c = t->proc_next[c])
-		if (!t->proc_done[c])
-			tree_child(t, t->proc_next[c] < 0, false, (size_t)c);
+	struct tree_frame f;
+	bool k_ns, last;
+	size_t k;
+	tree_frame_init(t, &f, is_ns, idx, 0);
+	return tree_next_child(t, &f, &k_ns, &k, &last);
 }
 
-/* A namespace: its line, its processes' trees, then the namespaces nested in it. */
+/* Nodes whose children are drawn later from a fresh margin, in the order they were met. */
+struct tree_later {
+	struct tree_frame *items;
+	size_t n, cap, head;
+};
+
+static void tree_defer(struct tree_later *l, bool is_ns, size_t idx)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->items = xrealloc(l->items, l->cap * sizeof(*l->items));
+	}
+	l->items[l->n++] = (struct tree_frame){ .is_ns = is_ns, .idx = idx };
+}
+
+/*
+ * Draw the children of a node already drawn, each under its parent with a connector, down to
+ * TREE_DEPTH_MAX levels; a node there with children gets a line saying where they continue
+ * and goes on the later list. An explicit stack: no recursion, however deep the tree.
+ */
+static void tree_draw_kids(struct tree *t, bool is_ns, size_t idx, struct tree_later *later)
+{
+	struct tree_frame stack[TREE_DEPTH_MAX];
+	size_t depth = 1;
+
+	t->prefix.len = 0;
+	sb_add(&t->prefix, "", 0);
+	tree_frame_init(t, &stack[0], is_ns, idx, 0);
+	while (depth > 0) {
+		struct tree_frame *f = &stack[depth - 1];
+		bool c_ns, last;
+		size_t c;
+		if (!tree_next_child(t, f, &c_ns, &c, &last)) {
+			depth--;
+			continue;
+		}
+		t->prefix.len = f->plen;
+		t->prefix.buf[f->plen] = 0;
+		sb_add(&t->out, t->prefix.buf, t->prefix.len);
+		sb_adds(&t->out, last ? t->g->last : t->g->tee);
+		tree_add_node_line(t, c_ns, c);
+		sb_adds(&t->prefix, last ? t->g->blank : t->g->bar);
+		if (!tree_has_child(t, c_ns, c))
+			continue;
+		if (depth < TREE_DEPTH_MAX) {
+			tree_frame_init(t, &stack[depth], c_ns, c, t->prefix.len);
+			depth++;
+			continue;
+		}
+		sb_add(&t->out, t->prefix.buf, t->prefix.len);
+		sb_adds(&t->out, t->g->last);
+		sb_adds(&t->out, "... deeper levels continue below, under ");
+		tree_add_node_name(t, c_ns, c);
+		sb_addc(&t->out, '\n');
+		tree_defer(later, c_ns, c);
+	}
+}
+
+/* A namespace at the top (a root, or the perspective): its tree, then the rest of any chain
+ * too deep for it, each from a fresh margin, until every node is drawn. */
 static void tree_walk_ns(struct tree *t, size_t k)
 {
-	t->ns_done[k] = true;
-	tree_add_ns_line(t, k);
-	for (ssize_t c = t->ns_procs[k]; c >= 0; c = t->proc_next[c]) {
-		bool last = t->proc_next[c] < 0 && t->ns_kids[k] < 0;
-		if (!t->proc_done[c])
-			tree_child(t, last, false, (size_t)c);
+	struct tree_later later = { 0 };
+
+	tree_add_node_line(t, true, k);
+	tree_draw_kids(t, true, k, &later);
+	while (later.head < later.n) {
+		struct tree_frame *f = &later.items[later.head++];
+		bool is_ns = f->is_ns;
+		size_t idx = f->idx;
+		if (!tree_has_child(t, is_ns, idx))
+			continue;
+		sb_adds(&t->out, "under ");
+		tree_add_node_name(t, is_ns, idx);
+		sb_adds(&t->out, " (continued):\n");
+		tree_draw_kids(t, is_ns, idx, &later);
 	}
-	for (ssize_t c = t->ns_kids[k]; c >= 0; c = t->ns_next[c])
-		if (!t->ns_done[c])
-			tree_child(t, t->ns_next[c] < 0, true, (size_t)c);
+	free(later.items);
 }
 
 /* Top-level namespaces first: the initial one, then by level, then by inode. */

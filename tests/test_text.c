@@ -229,6 +229,71 @@ static void test_tree_hostile(void **state)
 	model_free(s);
 }
 
+/* A single ppid chain of n processes in one PID namespace: 1 <- 2 <- ... <- n. */
+static struct snapshot *chain_model(pid_t n)
+{
+	struct snapshot *s = model_new();
+	struct ns *ns = model_add_ns(s, NS_PID, P0);
+
+	ns->initial = true;
+	ns->held = HELD_PROCESS;
+	for (pid_t pid = 1; pid <= n; pid++) {
+		struct proc *p = model_add_proc(s, pid);
+		p->ppid = pid - 1;
+		p->nspid[0] = pid;
+		p->nnspid = 1;
+		p->ns[LINK_PID] = P0;
+		snprintf(p->comm, sizeof p->comm, "c");
+	}
+	model_link(s);
+	return s;
+}
+
+/*
+ * A fork chain far deeper than any real tree (a hostile user can make one): no crash from
+ * recursion, every process printed exactly once, and lines of bounded length, as the rest
+ * of a too-deep chain continues from a fresh margin.
+ */
+static void test_tree_deep_chain(void **state)
+{
+	enum { N = 200000 };
+	struct snapshot *s = chain_model(N);
+	unsigned char *seen = xcalloc(N + 1, 1);
+	size_t longest = 0, continued = 0;
+	int rc;
+
+	setenv("LC_ALL", "C.UTF-8", 1);
+	char *text = tree_of(s, 0, &rc);
+	assert_int_equal(rc, 0);
+	for (char *line = text, *end; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		assert_non_null(end);
+		if ((size_t)(end - line) > longest)
+			longest = (size_t)(end - line);
+		*end = 0;
+		char *uid = strstr(line, "  uid 0  [c]");
+		if (!uid) {
+			continued += strstr(line, "continue") != NULL;
+			continue;
+		}
+		assert_string_equal(uid, "  uid 0  [c]");
+		char *digits = uid;
+		while (digits > line && digits[-1] >= '0' && digits[-1] <= '9')
+			digits--;
+		long pid = strtol(digits, NULL, 10);
+		assert_true(pid >= 1 && pid <= N);
+		assert_int_equal(seen[pid], 0);
+		seen[pid] = 1;
+	}
+	for (long pid = 1; pid <= N; pid++)
+		assert_int_equal(seen[pid], 1);
+	assert_true(longest < 512);
+	assert_true(continued > 0);
+	free(text);
+	free(seen);
+	model_free(s);
+}
+
 static void test_list_all(void **state)
 {
 	static const char want[] =
@@ -307,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_tree_cycle_and_orphan),
 		cmocka_unit_test(test_tree_unreadable_init),
 		cmocka_unit_test(test_tree_hostile),
+		cmocka_unit_test(test_tree_deep_chain),
 		cmocka_unit_test(test_list_all),
 		cmocka_unit_test(test_list_type),
 		cmocka_unit_test(test_list_hostile_label),
