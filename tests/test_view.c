@@ -545,6 +545,60 @@ static void test_big(void **state)
 	model_free(s);
 }
 
+/*
+ * A fork chain of 200,000 processes (a hostile user can make one): every process gets a row,
+ * those below the deepest indented level listed flat at it, built without recursion; End,
+ * search, filter and folds work down there.
+ */
+static void test_deep_chain(void **state)
+{
+	enum { N = 200000 };
+	struct snapshot *s = model_new();
+	struct view *v = view_new();
+	int deepest = 0;
+
+	ui_ns(s, NS_PID, UI_P0, 0, HELD_PROCESS, NULL);
+	for (pid_t pid = 1; pid <= N; pid++) {
+		struct proc *p = model_add_proc(s, pid);
+		p->ppid = pid - 1;
+		p->nspid[0] = pid;
+		p->nnspid = 1;
+		p->ns[LINK_PID] = UI_P0;
+		snprintf(p->comm, sizeof p->comm, "c");
+	}
+	model_link(s);
+	view_resize(v, 80, 24);
+	view_set_snapshot(v, s);
+	assert_int_equal(v->nrows, N + 1);
+	for (size_t i = 1; i < v->nrows; i++) {
+		assert_int_equal(v->rows[i].key.kind, ROW_PROC);
+		assert_int_equal(v->rows[i].key.a, i);
+		if (v->rows[i].depth > deepest)
+			deepest = v->rows[i].depth;
+	}
+	assert_true(deepest >= 50 && deepest < 100);
+	view_key(v, VK_END);
+	assert_int_equal(view_selected(v)->key.a, N);
+	view_key(v, '/');
+	keys(v, "150000 ");
+	view_key(v, '\r');
+	assert_int_equal(view_selected(v)->key.a, 150000);
+	/* folding a flat row hides the rows of its subtree, listed after it */
+	view_key(v, '-');
+	assert_true(view_selected(v)->folded);
+	assert_int_equal(v->nrows, 150001);
+	view_key(v, '+');
+	assert_int_equal(v->nrows, N + 1);
+	view_key(v, '\\');
+	keys(v, "199999 ");
+	view_key(v, '\r');
+	assert_int_equal(v->nrows, 200000); /* the match and all above it */
+	assert_int_equal(find_row(v, ROW_PROC, N), -1);
+	assert_int_equal(v->rows[v->nrows - 1].key.a, 199999);
+	view_free(v);
+	model_free(s);
+}
+
 int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -563,6 +617,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test(test_big),
+		cmocka_unit_test(test_deep_chain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,23 @@
 
 #define MASK_DEPTH 64
 
+/*
+ * The deepest row view 1 indents: a process chain is as deep as a user cares to fork (and a
+ * --proc tree claims any depth), so deeper descendants are listed flat at this depth, each
+ * still folding its own subtree. The tree lines (bit masks) describe this many levels, and
+ * two columns a level already fill a wide screen; no real tree comes near it.
+ */
+#define ROWS_DEPTH_MAX (MASK_DEPTH - 1)
+
+/* An open node of view 1's walk: a PID namespace or a process whose children are emitted. */
+struct emit_frame {
+	bool is_ns, ns_kids; /* a namespace: emitting its nested namespaces (after its processes) */
+	int idx, next;	     /* the node; the next child to emit, or -1 */
+	int depth;
+	size_t at; /* its row */
+	bool keep; /* it or a descendant matched the filter */
+};
+
 struct bctx {
 	struct view *v;
 	const struct snapshot *s;
@@ -23,6 +40,8 @@ struct bctx {
 	unsigned char *mark_ns, *mark_net; /* perspective: seen by a visible process */
 	bool filtering;
 	struct strbuf tmp;
+	struct emit_frame *stack; /* view 1's walk: the open nodes, root first */
+	size_t nstack, capstack;
 };
 
 int rows_key_cmp(const struct row_key *a, const struct row_key *b)
@@ -198,19 +217,6 @@ static bool set_fold(struct bctx *c, size_t at, bool has_kids)
 	return has_kids && !r->folded;
 }
 
-static bool emit_proc(struct bctx *c, int i, int depth)
-{
-	const struct proc *p = &c->s->procs[i];
-	size_t at = push(c->v, ROW_PROC, 0, (uint64_t)p->pid, 0, depth);
-	c->v->rows[at].proc = p;
-	c->v->rows[at].fresh = is_new_pid(c->v, p->pid);
-	bool keep = row_matches(c, at);
-	if (set_fold(c, at, c->p_kid[i] >= 0))
-		for (int k = c->p_kid[i]; k >= 0; k = c->p_next[k])
-			keep |= emit_proc(c, k, depth + 1);
-	return keep_or_drop(c, at, keep);
-}
-
 static int cmp_proc_col(const void *pa, const void *pb, void *arg)
 {
 	const struct bctx *c = arg;
@@ -228,38 +234,105 @@ static int cmp_proc_col(const void *pa, const void *pb, void *arg)
 	return r ? r : (a->pid > b->pid) - (a->pid < b->pid);
 }
 
-/* View 1 sorted by a column: namespace k's processes (all of them, one list) in that order. */
-static bool emit_sorted(struct bctx *c, int k, int depth)
+/* Where a finished node reports whether it is kept: the node that holds it, else the root's. */
+static bool *keep_target(struct bctx *c, bool *root_keep)
+{
+	return c->nstack ? &c->stack[c->nstack - 1].keep : root_keep;
+}
+
+static void emit_sorted(struct bctx *c, int k, int depth, bool *root_keep);
+
+/*
+ * Emit the row of a PID namespace (idx m: the processes whose namespace is unknown) or a
+ * process. Unfolded with children, it is opened on the stack; else it is finished at once.
+ */
+static void emit_node(struct bctx *c, bool is_ns, int idx, int depth, bool *root_keep)
+{
+	size_t at;
+	bool kids;
+	if (is_ns) {
+		const struct ns *n = idx < (int)c->m ? &c->s->ns[c->ns0 + (size_t)idx] : NULL;
+		at = push(c->v, ROW_PIDNS, NS_PID, n ? n->ino : 0, 0, depth);
+		c->v->rows[at].ns = n;
+		c->v->rows[at].fresh = n && is_new_ns(c->v, NS_PID, n->ino);
+		kids = c->ns_proc[idx] >= 0 || (idx < (int)c->m && c->ns_kid[idx] >= 0);
+	} else {
+		const struct proc *p = &c->s->procs[idx];
+		at = push(c->v, ROW_PROC, 0, (uint64_t)p->pid, 0, depth);
+		c->v->rows[at].proc = p;
+		c->v->rows[at].fresh = is_new_pid(c->v, p->pid);
+		kids = c->p_kid[idx] >= 0;
+	}
+	bool keep = row_matches(c, at);
+	if (!set_fold(c, at, kids)) {
+		*keep_target(c, root_keep) |= keep_or_drop(c, at, keep);
+		return;
+	}
+	if (c->nstack == c->capstack) {
+		c->capstack = c->capstack ? 2 * c->capstack : 64;
+		c->stack = xrealloc(c->stack, c->capstack * sizeof(*c->stack));
+	}
+	struct emit_frame *f = &c->stack[c->nstack++];
+	*f = (struct emit_frame){
+		.is_ns = is_ns, .idx = idx, .depth = depth, .at = at, .keep = keep
+	};
+	f->next = is_ns ? c->ns_proc[idx] : c->p_kid[idx];
+	if (is_ns && c->flat) {
+		emit_sorted(c, idx, depth < ROWS_DEPTH_MAX ? depth + 1 : depth, root_keep);
+		c->stack[c->nstack - 1].next = -1;
+	}
+}
+
+/* View 1 sorted by a column: namespace k's processes (all of them, one list, none with
+ * children) in that order. */
+static void emit_sorted(struct bctx *c, int k, int depth, bool *root_keep)
 {
 	size_t n = 0;
 	for (int i = c->ns_proc[k]; i >= 0; i = c->p_next[i])
 		c->order[n++] = i;
 	qsort_r(c->order, n, sizeof(int), cmp_proc_col, c);
-	bool keep = false;
 	for (size_t j = 0; j < n; j++)
-		keep |= emit_proc(c, c->order[j], depth);
-	return keep;
+		emit_node(c, false, c->order[j], depth, root_keep);
 }
 
+/* The next child of an open node, or -1 at its end (*ret_is_ns: whether it is a namespace). */
+static int next_child(struct bctx *c, struct emit_frame *f, bool *ret_is_ns)
+{
+	if (f->next < 0 && f->is_ns && !f->ns_kids && f->idx < (int)c->m) {
+		f->ns_kids = true;
+		f->next = c->ns_kid[f->idx];
+	}
+	int i = f->next;
+	if (i >= 0)
+		f->next = f->ns_kids ? c->ns_next[i] : c->p_next[i];
+	*ret_is_ns = f->ns_kids;
+	return i;
+}
+
+/*
+ * PID namespace k and all below it: nested namespaces, each with its processes as a ppid
+ * tree, in preorder. An explicit stack, as a chain can be as deep as there are processes;
+ * whether it is kept (some row in it matched the filter) is the result.
+ */
 static bool emit_pidns(struct bctx *c, int k, int depth)
 {
-	const struct ns *n = k < (int)c->m ? &c->s->ns[c->ns0 + (size_t)k] : NULL;
-	size_t at = push(c->v, ROW_PIDNS, NS_PID, n ? n->ino : 0, 0, depth);
-	c->v->rows[at].ns = n;
-	c->v->rows[at].fresh = n && is_new_ns(c->v, NS_PID, n->ino);
-	bool keep = row_matches(c, at);
-	bool kids = c->ns_proc[k] >= 0 || (k < (int)c->m && c->ns_kid[k] >= 0);
-	if (set_fold(c, at, kids)) {
-		if (c->flat)
-			keep |= emit_sorted(c, k, depth + 1);
-		else
-			for (int i = c->ns_proc[k]; i >= 0; i = c->p_next[i])
-				keep |= emit_proc(c, i, depth + 1);
-		if (k < (int)c->m)
-			for (int j = c->ns_kid[k]; j >= 0; j = c->ns_next[j])
-				keep |= emit_pidns(c, j, depth + 1);
+	bool root_keep = false;
+	c->nstack = 0;
+	emit_node(c, true, k, depth, &root_keep);
+	while (c->nstack) {
+		struct emit_frame *f = &c->stack[c->nstack - 1];
+		bool is_ns;
+		int i = next_child(c, f, &is_ns);
+		if (i >= 0) {
+			emit_node(c, is_ns, i, f->depth < ROWS_DEPTH_MAX ? f->depth + 1 : f->depth,
+				  &root_keep);
+			continue;
+		}
+		bool keep = keep_or_drop(c, f->at, f->keep);
+		c->nstack--;
+		*keep_target(c, &root_keep) |= keep;
 	}
-	return keep_or_drop(c, at, keep);
+	return root_keep;
 }
 
 static int *scratch(struct view *v, size_t n)
@@ -563,5 +636,6 @@ void rows_build(struct view *v)
 	tree_masks(v);
 	free(c.mark_ns);
 	free(c.mark_net);
+	free(c.stack);
 	sb_free(&c.tmp);
 }
