@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "tests/ui_model.h"
+#include "ui/grid.h"
 #include "ui/rows.h"
 #include "ui/view.h"
 
@@ -286,6 +287,69 @@ static void test_search(void **state)
 	size_t at = v->sel[0];
 	view_key(v, 'N');
 	assert_true(v->sel[0] != at);
+}
+
+/*
+ * Search, filter and highlighting fold case alike, beyond ASCII, and all look at the text as
+ * the row shows it: an escape byte from the system is found as the "\x1b" shown for it.
+ */
+static void test_case_fold(void **state)
+{
+	struct fx *f = *state;
+	struct view *v = f->v;
+	struct snapshot *s = ui_model();
+	struct proc *p = ui_proc(s, 900, 1, "x", UI_P0, 1, (pid_t[]){ 900 });
+	ui_argv(p,
+		"\xc3\x89"
+		"clair",
+		"a\x1b"
+		"b",
+		NULL);
+	model_link(s);
+	view_set_snapshot(v, s);
+	model_free(f->s);
+	f->s = s;
+
+	view_key(v, '/');
+	view_key(v, 0xe9); /* é: keys are characters */
+	keys(v, "CLAIR");  /* éCLAIR finds Éclair */
+	view_key(v, '\r');
+	assert_false(v->msg_err);
+	assert_int_equal(view_selected(v)->key.a, 900);
+	view_key(v, VK_HOME);
+	view_key(v, '/');
+	keys(v, "A\\X1B");
+	view_key(v, '\r');
+	assert_false(v->msg_err);
+	assert_int_equal(view_selected(v)->key.a, 900);
+	view_key(v, '\\');
+	view_key(v, 0xe9);
+	keys(v, "clair");
+	view_key(v, '\r');
+	assert_int_equal(v->nrows, 3); /* the namespace, init and the match */
+	assert_true(find_row(v, ROW_PROC, 900) >= 0);
+
+	/* and what is found is what lights up */
+	struct grid *g = grid_new(40, 1);
+	grid_puts(g, 0, 0, ROLE_NORMAL,
+		  "x \xc3\x89"
+		  "clair a\x1b"
+		  "b");
+	assert_int_equal(grid_highlight(g, 0, 0,
+					"\xc3\xa9"
+					"CLAIR",
+					ROLE_SELECTED),
+			 1);
+	assert_int_equal(grid_at(g, 0, 2)->role, ROLE_SELECTED);
+	assert_int_equal(grid_highlight(g, 0, 0, "A\\X1B", ROLE_SELECTED), 1);
+	assert_true(grid_text_has("x \xc3\x89"
+				  "clair",
+				  "\xc3\xa9"
+				  "CL"));
+	assert_false(grid_text_has("x \xc3\x89"
+				   "clair",
+				   "e"));
+	grid_free(g);
 }
 
 static void test_filter(void **state)
@@ -611,6 +675,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_veth_jump, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_fold, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perspective_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ppid_loop, setup, teardown),

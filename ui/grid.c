@@ -9,6 +9,9 @@
 #include <wchar.h>
 #include <wctype.h>
 
+/* Code points of a search or filter: more than the prompt can hold. */
+#define GRID_NEEDLE_MAX 256
+
 static void cell_blank(struct grid_cell *c)
 {
 	c->cp = ' ';
@@ -190,15 +193,39 @@ void grid_set_role(struct grid *g, int y, int x0, int x1, int role)
 		cell(g, y, x)->role = (uint8_t)role;
 }
 
-/* Whether the characters of row y from cell x on read as needle (lower-cased); the column
- * after the last one in *ret_end. */
+/*
+ * The one case-insensitive comparison of search, filter and highlighting: code points folded
+ * by towlower, which in a UTF-8 locale folds every script, not only ASCII.
+ */
+static wint_t fold_cp(uint32_t cp)
+{
+	return towlower((wint_t)cp);
+}
+
+/* text as typed (UTF-8), folded into needle; 0 when it is empty or not UTF-8. */
+static size_t fold_needle(const char *text, wint_t *needle, size_t cap)
+{
+	size_t n = 0, len = text ? strlen(text) : 0, i = 0;
+	while (i < len && n < cap) {
+		uint32_t cp;
+		int l = util_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+		if (l == 0) /* not text a cell can hold */
+			return 0;
+		i += (size_t)l;
+		needle[n++] = fold_cp(cp);
+	}
+	return n;
+}
+
+/* Whether the characters of row y from cell x on read as needle; the column after the last
+ * one in *ret_end. */
 static bool match_at(struct grid *g, int y, int x, const wint_t *needle, size_t n, int *ret_end)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (x >= g->w)
 			return false;
 		const struct grid_cell *c = cell(g, y, x);
-		if (c->width == 0 || towlower((wint_t)c->cp) != needle[i])
+		if (c->width == 0 || fold_cp(c->cp) != needle[i])
 			return false;
 		x += c->width;
 	}
@@ -208,18 +235,10 @@ static bool match_at(struct grid *g, int y, int x, const wint_t *needle, size_t 
 
 int grid_highlight(struct grid *g, int y, int x0, const char *text, int role)
 {
-	wint_t needle[256];
-	size_t n = 0, len = text ? strlen(text) : 0, i = 0;
+	wint_t needle[GRID_NEEDLE_MAX];
 	if (y < 0 || y >= g->h)
 		return 0;
-	while (i < len && n < ARRAY_SIZE(needle)) {
-		uint32_t cp;
-		int l = util_utf8_decode((const unsigned char *)text + i, len - i, &cp);
-		if (l == 0) /* not text a cell can hold */
-			return 0;
-		i += (size_t)l;
-		needle[n++] = towlower((wint_t)cp);
-	}
+	size_t n = fold_needle(text, needle, ARRAY_SIZE(needle));
 	if (!n)
 		return 0;
 	int hits = 0;
@@ -234,6 +253,40 @@ int grid_highlight(struct grid *g, int y, int x0, const char *text, int role)
 		}
 	}
 	return hits;
+}
+
+/* Whether safe text from byte i on reads as needle, skipping what a cell would not hold. */
+static bool text_match_at(const unsigned char *safe, size_t len, size_t i, const wint_t *needle,
+			  size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		uint32_t cp;
+		int l = i < len ? util_utf8_decode(safe + i, len - i, &cp) : 0;
+		if (l == 0)
+			return false;
+		i += (size_t)l;
+		if (cp_width(cp) == 0)
+			continue;
+		if (fold_cp(cp) != needle[k++])
+			return false;
+	}
+	return true;
+}
+
+bool grid_text_has(const char *safe, const char *text)
+{
+	wint_t needle[GRID_NEEDLE_MAX];
+	size_t n = fold_needle(text, needle, ARRAY_SIZE(needle));
+	if (!text || !text[0])
+		return true;
+	if (!n || !safe)
+		return false;
+	const unsigned char *p = (const unsigned char *)safe;
+	size_t len = strlen(safe);
+	for (size_t i = 0; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80 && text_match_at(p, len, i, needle, n))
+			return true;
+	return false;
 }
 
 void grid_set_click(struct grid *g, int y, int x0, int x1, int key)

@@ -81,6 +81,9 @@ void grid_set_role(struct grid *g, int y, int x0, int x1, int role);
 /* Give role to every case-insensitive occurrence of text (UTF-8, as typed) in the cells of
  * row y from x0 on, as shown; returns how many there were. */
 int grid_highlight(struct grid *g, int y, int x0, const char *text, int role);
+/* Whether safe text (sanitized UTF-8, as a row shows it) holds text as typed, compared as
+ * grid_highlight compares; "" is in every text. */
+bool grid_text_has(const char *safe, const char *text);
 /* Set the click key of cells [x0, x1) of row y. */
 void grid_set_click(struct grid *g, int y, int x0, int x1, int key);
 /* Append the grid as UTF-8 text, one line per row, trailing blanks trimmed. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "src/model.h"
+#include "ui/grid.h"
 
 #define MASK_DEPTH 64
 
@@ -159,7 +160,11 @@ bool rows_match(const struct view *v, const struct row *r, const char *text, str
 	tmp->len = 0;
 	sb_add(tmp, "", 0);
 	rows_text(v, r, tmp);
-	return tmp->buf && strcasestr(tmp->buf, text);
+	/* what the row shows is what is searched: the text made safe, as the grid holds it */
+	char *safe = util_sanitize(tmp->buf, tmp->len);
+	bool found = grid_text_has(safe, text);
+	free(safe);
+	return found;
 }
 
 static bool folded(const struct view *v, const struct row_key *k)
