@@ -11,10 +11,12 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <locale.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
 
 #include "src/util.h"
 
@@ -695,11 +697,41 @@ static char *list_held(unsigned held)
 	return sb.len ? sb_steal(&sb) : xstrdup("-");
 }
 
+/*
+ * nsview's text is UTF-8 whatever the locale (main sets none for text output), so widths come
+ * from a UTF-8 locale of their own; NULL when the C library has none.
+ */
+static locale_t text_utf8_locale(void)
+{
+	static locale_t loc;
+	static bool tried;
+	if (!tried) {
+		tried = true;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
 size_t text_width(const char *c)
 {
-	size_t w = 0;
-	for (; *c; c++)
-		w += ((unsigned char)*c & 0xC0) != 0x80;
+	const unsigned char *p = (const unsigned char *)c;
+	size_t len = strlen(c), i = 0, w = 0;
+	locale_t utf8 = text_utf8_locale(), old = utf8 ? uselocale(utf8) : (locale_t)0;
+	while (i < len) {
+		uint32_t cp;
+		int l = util_utf8_decode(p + i, len - i, &cp);
+		if (l == 0) {
+			w++;
+			i++;
+			continue;
+		}
+		i += (size_t)l;
+		/* a code point wcwidth calls unprintable takes one column, as it did before */
+		int cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : (size_t)cw;
+	}
+	if (utf8)
+		uselocale(old);
 	return w;
 }
 

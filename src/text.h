@@ -19,8 +19,8 @@ int text_tree(FILE *f, const struct snapshot *s, pid_t from);
 int text_list(FILE *f, const struct snapshot *s, int type);
 /* Every network namespace and its interfaces. */
 int text_net(FILE *f, const struct snapshot *s);
-/* Display width of sanitized (valid UTF-8) text, one column per character: what pads
- * the columns of --list and --net. */
+/* Display width of sanitized (valid UTF-8) text in terminal columns, two for a wide (CJK)
+ * character, whatever the locale: what pads the columns of --list and --net. */
 size_t text_width(const char *s);
 /* Write sb to f and flush, then free sb (also on failure); -errno on a write error. */
 int text_write_buf(FILE *f, struct strbuf *sb);

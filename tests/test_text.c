@@ -21,6 +21,15 @@ static char *tree_of(const struct snapshot *s, pid_t from, int *ret_rc)
 	return text;
 }
 
+static char *net_of(const struct snapshot *s)
+{
+	char *text;
+	int rc;
+	SAMPLE_CAPTURE(f, &text, &rc, text_net(f, s));
+	assert_int_equal(rc, 0);
+	return text;
+}
+
 static char *list_of(const struct snapshot *s, int type)
 {
 	char *text;
@@ -349,6 +358,59 @@ static void test_list_hostile_label(void **state)
 	model_free(s);
 }
 
+/* The terminal column at which word `next` starts on the line that holds `name`. */
+static size_t column_of(const char *text, const char *name, const char *next)
+{
+	const char *at = strstr(text, name), *line = at;
+	assert_non_null(at);
+	while (line > text && line[-1] != '\n')
+		line--;
+	const char *word = strstr(at, next);
+	assert_non_null(word);
+	char *head = xstrndup(line, (size_t)(word - line));
+	size_t col = text_width(head);
+	free(head);
+	return col;
+}
+
+/* Columns are padded by terminal columns: a wide (CJK) character takes two, whatever the
+ * process's locale, so what follows a label or an interface name of them still lines up. */
+static void test_width_wide(void **state)
+{
+	static const char cjk[] = "\xe4\xb8\xbb\xe6\x9c\xba\xe5\x90\x8d"; /* 主机名 */
+	struct snapshot *s = sample_model();
+	struct netns *net = model_find_netns(s, N1);
+
+	assert_int_equal(text_width(cjk), 6);
+	assert_int_equal(text_width("box"), 3);
+	assert_int_equal(text_width("e\xcc\x81"), 1); /* a combining accent takes none */
+	assert_int_equal(text_width("\\x1b"), 4);
+	assert_int_equal(text_width("\xcd\xb8"), 1); /* unassigned: one, as before */
+
+	/* the label column: its header and cells stay put, nothing pads after a wide label */
+	free(model_find_ns(s, NS_UTS, UTS1)->name);
+	model_find_ns(s, NS_UTS, UTS1)->name = xstrdup(cjk);
+	char *text = list_of(s, NS_UTS);
+	assert_non_null(strstr(text, "uts  4026533000      4 4026532500 -      process "
+				     "\xe4\xb8\xbb\xe6\x9c\xba\xe5\x90\x8d\n"));
+	free(text);
+
+	/* --net pads alike: the kind after a wide name starts where the other's does */
+	const char *names[] = { cjk, "eth0" }, *kinds[] = { "bridge", "veth" };
+	net->ifs = xcalloc(2, sizeof(*net->ifs));
+	net->nifs = 2;
+	for (int i = 0; i < 2; i++) {
+		net->ifs[i].ifindex = i + 2;
+		net->ifs[i].name = xstrdup(names[i]);
+		net->ifs[i].kind = xstrdup(kinds[i]);
+		net->ifs[i].link_nsid = -1;
+	}
+	text = net_of(s);
+	assert_int_equal(column_of(text, names[0], kinds[0]), column_of(text, names[1], kinds[1]));
+	free(text);
+	model_free(s);
+}
+
 static void test_write_error(void **state)
 {
 	struct snapshot *s = sample_model();
@@ -376,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_list_all),
 		cmocka_unit_test(test_list_type),
 		cmocka_unit_test(test_list_hostile_label),
+		cmocka_unit_test(test_width_wide),
 		cmocka_unit_test(test_write_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
