@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <ifaddrs.h>
 #include <fcntl.h>
 #include <net/if.h>
 #include <poll.h>
@@ -68,6 +69,12 @@ struct demo_child {
 	struct demo_inside in;
 	struct demo_outside out;
 	struct demo_child *next;
+};
+
+/* What nsview sends the child once its id maps and veth pair are ready. */
+struct demo_goahead {
+	pid_t pid;              /* the child's pid in nsview's PID namespace */
+	struct in_addr in_addr; /* the address of its end of the veth pair */
 };
 
 /* What the child sends: its view, or the step that failed. */
@@ -161,18 +168,64 @@ unsigned long demo_type_flag(enum ns_type t)
 	return (unsigned)t < NS_TYPE_MAX ? flag[t] : 0;
 }
 
-/* The veth pair's names and link-local /30 addresses, all derived from the child's host pid. */
-static void demo_veth_names(pid_t pid, char *ret_out, char *ret_in, struct in_addr *ret_out_addr,
-			    struct in_addr *ret_in_addr)
+/* The veth pair's names, derived from the child's host pid. */
+static void demo_veth_names(pid_t pid, char *ret_out, char *ret_in)
 {
-	unsigned p = (unsigned)pid;
-	/* 169.254.0.0/24 and 169.254.255.0/24 are reserved (RFC 3927): use 1..254 */
-	unsigned third = 1 + (p >> 6) % 254, fourth = (p & 63) << 2;
+	snprintf(ret_out, IFNAMSIZ, "nsv%ua", (unsigned)pid);
+	snprintf(ret_in, IFNAMSIZ, "nsv%ub", (unsigned)pid);
+}
 
-	snprintf(ret_out, IFNAMSIZ, "nsv%ua", p);
-	snprintf(ret_in, IFNAMSIZ, "nsv%ub", p);
-	ret_out_addr->s_addr = htonl(0xa9fe0000u | third << 8 | (fourth + 1));
-	ret_in_addr->s_addr = htonl(0xa9fe0000u | third << 8 | (fourth + 2));
+/* The /30 with index i of the link-local range: 169.254.1.0 up to 169.254.254.252, leaving
+ * out 169.254.0.0/24 and 169.254.255.0/24 (reserved, RFC 3927) and 169.254.169.0/24, where
+ * cloud machines reach their metadata service (169.254.169.254). */
+#define DEMO_SUBNETS (253 * 64)
+static uint32_t demo_subnet(unsigned i)
+{
+	unsigned third = 1 + (i / 64) % 253, fourth = (i % 64) * 4;
+	if (third >= 169)
+		third++;
+	return 0xa9fe0000u | third << 8 | fourth;
+}
+
+/* Whether an IPv4 address in nsview's network namespace (another demo child's end, a
+ * link-local address of the machine) lies in the /30 at net (host order). A wider prefix
+ * around it does no harm: the /30's route is the more specific one. */
+static bool demo_subnet_taken(uint32_t net, const struct ifaddrs *ifa)
+{
+	for (; ifa; ifa = ifa->ifa_next) {
+		if (!ifa->ifa_addr || ifa->ifa_addr->sa_family != AF_INET)
+			continue;
+		uint32_t a = ntohl(((const struct sockaddr_in *)ifa->ifa_addr)->sin_addr.s_addr);
+		if ((a & 0xfffffffcu) == net)
+			return true;
+	}
+	return false;
+}
+
+int demo_veth_subnet(pid_t pid, const struct ifaddrs *ifa, struct in_addr *ret_out,
+		     struct in_addr *ret_in)
+{
+	for (unsigned k = 0; k < DEMO_SUBNETS; k++) {
+		uint32_t net = demo_subnet(((unsigned)pid + k) % DEMO_SUBNETS);
+		if (demo_subnet_taken(net, ifa))
+			continue;
+		ret_out->s_addr = htonl(net + 1);
+		ret_in->s_addr = htonl(net + 2);
+		return 0;
+	}
+	return -EADDRINUSE;
+}
+
+/* demo_veth_subnet for the addresses nsview's network namespace has now. */
+static int demo_pick_subnet(pid_t pid, struct in_addr *ret_out, struct in_addr *ret_in)
+{
+	struct ifaddrs *ifa = NULL;
+	if (getifaddrs(&ifa) < 0)
+		ifa = NULL;
+	int r = demo_veth_subnet(pid, ifa, ret_out, ret_in);
+	if (ifa)
+		freeifaddrs(ifa);
+	return r;
 }
 
 static void demo_format_addr(char *buf, size_t n, struct in_addr a)
@@ -290,7 +343,8 @@ static int demo_child_time(const char **why)
 }
 
 /* Set the child up in its new namespaces; -errno with *why naming the step. */
-static int demo_child_setup(unsigned long flags, bool veth, pid_t host_pid, struct demo_inside *in,
+static int demo_child_setup(unsigned long flags, bool veth, pid_t host_pid, struct in_addr in_addr,
+			    struct demo_inside *in,
 			    const char **why)
 {
 	int r;
@@ -320,9 +374,8 @@ static int demo_child_setup(unsigned long flags, bool veth, pid_t host_pid, stru
 	}
 	if (veth) {
 		char out_name[IFNAMSIZ], in_name[IFNAMSIZ];
-		struct in_addr out_addr, in_addr;
 
-		demo_veth_names(host_pid, out_name, in_name, &out_addr, &in_addr);
+		demo_veth_names(host_pid, out_name, in_name);
 		*why = "setting up the child's end of the veth pair";
 		r = netlink_veth_up(in_name, in_addr, 30);
 		if (r < 0)
@@ -381,7 +434,7 @@ __attribute__((noreturn)) static void demo_child_main(unsigned long flags, bool 
 {
 	struct demo_report rep = { 0 };
 	sigset_t all;
-	pid_t host_pid;
+	struct demo_goahead go;
 	int r;
 
 	/* first of all, so the child cannot outlive nsview */
@@ -400,10 +453,10 @@ __attribute__((noreturn)) static void demo_child_main(unsigned long flags, bool 
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 
-	/* the go-ahead carries our host pid: maps and veth are ready */
-	if (demo_recv_all(sock, &host_pid, sizeof(host_pid), -1) < 0)
+	/* the go-ahead carries our host pid and our end's address: maps and veth are ready */
+	if (demo_recv_all(sock, &go, sizeof(go), -1) < 0)
 		_exit(1);
-	r = demo_child_setup(flags, veth, host_pid, &rep.in, &rep.why);
+	r = demo_child_setup(flags, veth, go.pid, go.in_addr, &rep.in, &rep.why);
 	if (r < 0)
 		rep.err = r;
 	else
@@ -513,7 +566,7 @@ int demo_spawn(unsigned long flags, bool veth, struct demo_child **ret, const ch
 	struct demo_child *c;
 	struct demo_report rep;
 	char out_name[IFNAMSIZ], in_name[IFNAMSIZ];
-	struct in_addr out_addr, in_addr;
+	struct in_addr out_addr = { 0 }, in_addr = { 0 };
 	pid_t parent = getpid();
 	int sv[2], r;
 
@@ -553,7 +606,11 @@ int demo_spawn(unsigned long flags, bool veth, struct demo_child **ret, const ch
 			goto fail;
 	}
 	if (veth) {
-		demo_veth_names(pid, out_name, in_name, &out_addr, &in_addr);
+		demo_veth_names(pid, out_name, in_name);
+		*why = "finding a free link-local /30 for the veth pair";
+		r = demo_pick_subnet(pid, &out_addr, &in_addr);
+		if (r < 0)
+			goto fail;
 		*why = "creating the veth pair";
 		r = netlink_veth_create(out_name, in_name, pid);
 		if (r < 0)
@@ -567,7 +624,8 @@ int demo_spawn(unsigned long flags, bool veth, struct demo_child **ret, const ch
 		demo_format_addr(c->out.veth_addr, sizeof(c->out.veth_addr), out_addr);
 	}
 	*why = "sending the child its go-ahead";
-	r = demo_send_all(c->sock, &pid, sizeof(pid));
+	struct demo_goahead go = { .pid = pid, .in_addr = in_addr };
+	r = demo_send_all(c->sock, &go, sizeof(go));
 	if (r < 0)
 		goto fail;
 	*why = "waiting for the child's report";

@@ -68,6 +68,14 @@ const struct demo_outside *demo_outside(const struct demo_child *c);
 unsigned long demo_flags(const struct demo_child *c);
 /* The spawned child with host pid `pid`, or NULL if nsview did not spawn it. */
 struct demo_child *demo_find(pid_t pid);
+struct ifaddrs;
+struct in_addr;
+/* The addresses of a new veth pair (nsview's end .1, the child's .2 of a link-local /30):
+ * the first /30 from one derived from pid that holds none of the addresses in ifa (as from
+ * getifaddrs), never in 169.254.0/24, 169.254.169/24 (cloud metadata) or 169.254.255/24;
+ * -EADDRINUSE if none is free. */
+int demo_veth_subnet(pid_t pid, const struct ifaddrs *ifa, struct in_addr *ret_out,
+		     struct in_addr *ret_in);
 /* Kill, reap and free one child (and its veth); NULL is a no-op. */
 void demo_kill(struct demo_child *c);
 /* Kill and reap every child still alive (on quit and on fatal signals' way out). */

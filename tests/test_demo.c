@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -167,6 +170,50 @@ static void test_cli_write_error(void **state)
 	assert_int_equal(errno, ECHILD);
 }
 
+/* an ifaddrs list of IPv4 addresses given as text */
+static struct ifaddrs *fake_ifaddrs(struct sockaddr_in *sa, struct ifaddrs *ifa, const char **addrs,
+				    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		memset(&sa[i], 0, sizeof(sa[i]));
+		sa[i].sin_family = AF_INET;
+		assert_int_equal(inet_pton(AF_INET, addrs[i], &sa[i].sin_addr), 1);
+		memset(&ifa[i], 0, sizeof(ifa[i]));
+		ifa[i].ifa_addr = (struct sockaddr *)&sa[i];
+		ifa[i].ifa_next = i + 1 < n ? &ifa[i + 1] : NULL;
+	}
+	return n ? ifa : NULL;
+}
+
+static void test_veth_subnet(void **state)
+{
+	struct in_addr out, in, out2, in2;
+	char a[INET_ADDRSTRLEN];
+
+	/* pid 1000's own /30, with nothing in the way */
+	assert_int_equal(demo_veth_subnet(1000, NULL, &out, &in), 0);
+	assert_int_equal(ntohl(in.s_addr), ntohl(out.s_addr) + 1);
+	assert_int_equal(ntohl(out.s_addr) & 3, 1);
+	assert_int_equal(ntohl(out.s_addr) >> 16, 0xa9fe);
+
+	/* an address already in that /30 (another child's end, the machine's own): the next */
+	inet_ntop(AF_INET, &in, a, sizeof(a));
+	struct sockaddr_in sa[3];
+	struct ifaddrs ifa[3];
+	const char *taken[] = { "127.0.0.1", a, "169.254.0.1" };
+	assert_int_equal(demo_veth_subnet(1000, fake_ifaddrs(sa, ifa, taken, 3), &out2, &in2), 0);
+	assert_int_not_equal(out2.s_addr, out.s_addr);
+	assert_int_equal(ntohl(out2.s_addr) & ~3u, (ntohl(out.s_addr) & ~3u) + 4);
+
+	/* every pid lands in 169.254.1-254, never in 169.254.169 (cloud metadata) */
+	for (pid_t pid = 1; pid < 40000; pid += 7) {
+		assert_int_equal(demo_veth_subnet(pid, NULL, &out, &in), 0);
+		unsigned third = (ntohl(out.s_addr) >> 8) & 0xff;
+		assert_true(third >= 1 && third <= 254);
+		assert_int_not_equal(third, 169);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_registry_refuses_strangers),
 		cmocka_unit_test(test_spawn_rejects_bad_requests),
 		cmocka_unit_test(test_cli_write_error),
+		cmocka_unit_test(test_veth_subnet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
