@@ -176,11 +176,39 @@ static void test_proc_demo(void **state)
 	golden(f->v, 120, 40, "proc-demo-120x40");
 }
 
+static char *line_of(const struct grid *g, int y)
+{
+	struct strbuf all = { 0 };
+	grid_dump(g, &all);
+	char *p = all.buf;
+	for (int i = 0; i < y && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
+	sb_free(&all);
+	return line;
+}
+
 static void test_perspective(void **state)
 {
 	struct fx *f = *state;
 	assert_int_equal(view_set_perspective(f->v, 202), 0);
 	golden(f->v, 80, 24, "persp-80x24");
+
+	/* the detail line of a process gives the pid its namespace knows, then the host's */
+	struct grid *g = grid_new(80, 24);
+	bool seen = false;
+	for (int i = 0; i < 12 && !seen; i++) {
+		view_key(f->v, 'j');
+		draw_frame(g, f->v);
+		char *l = line_of(g, 22);
+		seen = strstr(l, "pid 3 in pid:[") && strstr(l, ", host pid 300 ");
+		free(l);
+	}
+	assert_true(seen);
+	grid_free(g);
 }
 
 static void test_help_and_spawn(void **state)
@@ -227,20 +255,6 @@ static void test_sizes(void **state)
 	golden(f->v, 20, 5, "small-20x5");
 }
 
-static char *line_of(const struct grid *g, int y)
-{
-	struct strbuf all = { 0 };
-	grid_dump(g, &all);
-	char *p = all.buf;
-	for (int i = 0; i < y && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
-	sb_free(&all);
-	return line;
-}
 
 /* The screen line that shows text, or -1. */
 static int find_line(const struct grid *g, const char *text)

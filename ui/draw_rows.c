@@ -647,8 +647,14 @@ void draw_rows_header(struct grid *g, int y, const struct view *v)
 
 static void detail_proc(struct grid *g, int y, const struct view *v, const struct proc *p)
 {
-	int x = grid_printf(g, y, 0, ROLE_NORMAL, "pid %d ppid %d uid %u", (int)p->pid,
-			    (int)p->ppid, (unsigned)p->uid);
+	int x = 0;
+	/* in a perspective, the pid that namespace knows first; the host's after it */
+	pid_t seen = v->persp_ns ? model_pid_in(v->s, p, v->persp_ns) : 0;
+	if (seen)
+		x = grid_printf(g, y, x, ROLE_NORMAL, "pid %d in pid:[%llu], host ", (int)seen,
+				(unsigned long long)v->persp_ns);
+	x = grid_printf(g, y, x, ROLE_NORMAL, "pid %d ppid %d uid %u", (int)p->pid, (int)p->ppid,
+			(unsigned)p->uid);
 	x = grid_puts(g, y, x, ROLE_NORMAL, p->nnspid > 1 ? " NSpid" : "");
 	for (int i = 0; p->nnspid > 1 && i < p->nnspid; i++)
 		x = grid_printf(g, y, x, ROLE_NORMAL, " %d", (int)p->nspid[i]);
