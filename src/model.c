@@ -102,6 +102,15 @@ static void free_strv(char **v, size_t n)
 	free(v);
 }
 
+void model_proc_clear(struct proc *p)
+{
+	free_strv(p->argv, p->argc);
+	free(p->ctr_runtime);
+	free(p->ctr_id);
+	free(p->cgroup);
+	memset(p, 0, sizeof *p);
+}
+
 void model_free(struct snapshot *s)
 {
 	if (!s)
@@ -112,12 +121,8 @@ void model_free(struct snapshot *s)
 		free(s->ns[i].fds);
 	}
 	free(s->ns);
-	for (size_t i = 0; i < s->nprocs; i++) {
-		free_strv(s->procs[i].argv, s->procs[i].argc);
-		free(s->procs[i].ctr_runtime);
-		free(s->procs[i].ctr_id);
-		free(s->procs[i].cgroup);
-	}
+	for (size_t i = 0; i < s->nprocs; i++)
+		model_proc_clear(&s->procs[i]);
 	free(s->procs);
 	for (size_t i = 0; i < s->nnets; i++) {
 		struct netns *n = &s->nets[i];

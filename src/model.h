@@ -174,6 +174,9 @@ struct snapshot *model_new(void);
 /* Free a snapshot and all it owns; NULL is a no-op. */
 void model_free(struct snapshot *s);
 
+/* Free what a process owns (argv, container label, cgroup) and zero it. */
+void model_proc_clear(struct proc *p);
+
 /* Append (unsorted) elements; each returns the new element, zeroed but for keys. */
 struct ns *model_add_ns(struct snapshot *s, enum ns_type t, uint64_t ino);
 struct proc *model_add_proc(struct snapshot *s, pid_t pid);

@@ -14,6 +14,7 @@
 
 #include "src/model.h"
 #include "src/util.h"
+#include "tests/test_helpers.h"
 
 #define U0     4026531837ULL /* initial user */
 #define U1     4026532500ULL
@@ -26,25 +27,6 @@
 #define UTS0   4026531838ULL
 #define UTS1   4026533000ULL
 #define CTR_ID "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8"
-
-/* Set argv from a NULL-terminated list of strings. */
-static inline void sample_argv(struct proc *p, ...)
-{
-	va_list ap;
-	const char *a;
-	size_t n = 0;
-
-	va_start(ap, p);
-	while (va_arg(ap, const char *))
-		n++;
-	va_end(ap);
-	p->argv = xcalloc(n + 1, sizeof(char *));
-	p->argc = n;
-	va_start(ap, p);
-	for (size_t i = 0; (a = va_arg(ap, const char *)); i++)
-		p->argv[i] = xstrdup(a);
-	va_end(ap);
-}
 
 static inline struct proc *sample_proc(struct snapshot *s, pid_t pid, pid_t ppid, const char *comm,
 				       uint64_t pidns, uint64_t userns, int nnspid,
@@ -123,22 +105,22 @@ static inline struct snapshot *sample_model(void)
 	n->name = xstrdup("box");
 
 	p = sample_proc(s, 1, 0, "systemd", P0, U0, 1, (pid_t[]){ 1 });
-	sample_argv(p, "/sbin/init", NULL);
+	test_argv(p, "/sbin/init", NULL);
 	p = sample_proc(s, 100, 1, "bash", P0, U0, 1, (pid_t[]){ 100 });
-	sample_argv(p, "bash", NULL);
+	test_argv(p, "bash", NULL);
 	p = sample_proc(s, 200, 100, "unshare", P0, U0, 1, (pid_t[]){ 200 });
-	sample_argv(p, "unshare", "--pid", "--fork", "sh", NULL);
+	test_argv(p, "unshare", "--pid", "--fork", "sh", NULL);
 	p = sample_proc(s, 204, 203, "sleep", P2, U1, 3, (pid_t[]){ 204, 4, 2 });
-	sample_argv(p, "sleep", "infinity", NULL);
+	test_argv(p, "sleep", "infinity", NULL);
 	p->uid = 1000;
 	p->ctr_runtime = xstrdup("docker");
 	p->ctr_id = xstrdup(CTR_ID);
 	p = sample_proc(s, 201, 200, "sh", P1, U1, 2, (pid_t[]){ 201, 1 });
-	sample_argv(p, "sh", NULL);
+	test_argv(p, "sh", NULL);
 	p = sample_proc(s, 202, 201, "unshare", P1, U1, 2, (pid_t[]){ 202, 2 });
-	sample_argv(p, "unshare", "--pid", "--fork", "sleep", "9", NULL);
+	test_argv(p, "unshare", "--pid", "--fork", "sleep", "9", NULL);
 	p = sample_proc(s, 203, 202, "sleep", P2, U1, 3, (pid_t[]){ 203, 3, 1 });
-	sample_argv(p, "sleep", "9", NULL);
+	test_argv(p, "sleep", "9", NULL);
 	p->uid = 1000;
 	p->ctr_runtime = xstrdup("docker");
 	p->ctr_id = xstrdup(CTR_ID);

@@ -87,30 +87,6 @@ static void golden(struct view *v, int w, int h, const char *name)
 	grid_free(g);
 }
 
-struct fx {
-	struct snapshot *s;
-	struct view *v;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof(*f));
-	f->s = ui_model();
-	f->v = view_new();
-	view_set_snapshot(f->v, f->s);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	view_free(f->v);
-	model_free(f->s);
-	free(f);
-	return 0;
-}
-
 static void test_pidns(void **state)
 {
 	struct fx *f = *state;
@@ -176,21 +152,6 @@ static void test_proc_demo(void **state)
 	golden(f->v, 120, 40, "proc-demo-120x40");
 }
 
-static char *line_of(const struct grid *g, int y)
-{
-	struct strbuf all = { 0 };
-	grid_dump(g, &all);
-	char *p = all.buf;
-	for (int i = 0; i < y && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
-	sb_free(&all);
-	return line;
-}
-
 static void test_perspective(void **state)
 {
 	struct fx *f = *state;
@@ -203,7 +164,7 @@ static void test_perspective(void **state)
 	for (int i = 0; i < 12 && !seen; i++) {
 		view_key(f->v, 'j');
 		draw_frame(g, f->v);
-		char *l = line_of(g, 22);
+		char *l = ui_grid_line(g, 22);
 		seen = strstr(l, "pid 3 in pid:[") && strstr(l, ", host pid 300 ");
 		free(l);
 	}
@@ -260,7 +221,7 @@ static void test_sizes(void **state)
 static int find_line(const struct grid *g, const char *text)
 {
 	for (int y = 0; y < g->h; y++) {
-		char *l = line_of(g, y);
+		char *l = ui_grid_line(g, y);
 		bool hit = strstr(l, text) != NULL;
 		free(l);
 		if (hit)
@@ -272,7 +233,7 @@ static int find_line(const struct grid *g, const char *text)
 /* The column where text starts on line y (in cells, all one wide here), or -1. */
 static int find_col(const struct grid *g, int y, const char *text)
 {
-	char *l = line_of(g, y);
+	char *l = ui_grid_line(g, y);
 	char *at = strstr(l, text);
 	int x = -1;
 	if (at) { /* count code points before it: the tree lines are multibyte */
@@ -435,19 +396,19 @@ int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pidns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_net, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_proc, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_proc_demo, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_help_and_spawn, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filter_prompt, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sizes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_columns_drop, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_highlight, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_long_peer_label, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pidns, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ns, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_net, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_proc, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_proc_demo, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_perspective, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_help_and_spawn, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_filter_prompt, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_sizes, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_titles, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_columns_drop, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_search_highlight, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_long_peer_label, ui_fx_setup, ui_fx_teardown),
 		cmocka_unit_test(test_resources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

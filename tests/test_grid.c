@@ -11,26 +11,12 @@
 
 #include <cmocka.h>
 
+#include "tests/ui_model.h"
 #include "ui/grid.h"
-
-static char *row(const struct grid *g, int y)
-{
-	struct strbuf all = { 0 };
-	grid_dump(g, &all);
-	char *p = all.buf;
-	for (int i = 0; i < y && p; i++) {
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
-	sb_free(&all);
-	return line;
-}
 
 static void assert_row(const struct grid *g, int y, const char *want)
 {
-	char *got = row(g, y);
+	char *got = ui_grid_line(g, y);
 	assert_string_equal(got, want);
 	free(got);
 }

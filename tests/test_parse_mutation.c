@@ -159,16 +159,6 @@ static char *mutate(const struct seed *sd, bool netlink, size_t extra, size_t *r
 	return out;
 }
 
-static void free_proc(struct proc *p)
-{
-	for (size_t i = 0; i < p->argc; i++)
-		free(p->argv[i]);
-	free(p->argv);
-	free(p->ctr_runtime);
-	free(p->ctr_id);
-	free(p->cgroup);
-}
-
 static void test_status(void **state)
 {
 	struct seeds s = { 0 };
@@ -223,7 +213,7 @@ static void test_cmdline_cgroup(void **state)
 		if (p.cgroup)
 			assert_true(strlen(p.cgroup) <= n);
 		free(b);
-		free_proc(&p);
+		model_proc_clear(&p);
 	}
 	seeds_free(&c);
 	seeds_free(&g);

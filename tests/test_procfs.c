@@ -15,17 +15,6 @@
 #include "probes/procfs.h"
 #include "src/model.h"
 
-static void free_proc(struct proc *p)
-{
-	for (size_t i = 0; i < p->argc; i++)
-		free(p->argv[i]);
-	free(p->argv);
-	free(p->ctr_runtime);
-	free(p->ctr_id);
-	free(p->cgroup);
-	memset(p, 0, sizeof *p);
-}
-
 static void test_ns_link(void **state)
 {
 	uint64_t ino = 0;
@@ -122,26 +111,26 @@ static void test_cmdline(void **state)
 	assert_string_equal(p.argv[0], "sleep");
 	assert_string_equal(p.argv[1], "infinity");
 	assert_null(p.argv[2]);
-	free_proc(&p);
+	model_proc_clear(&p);
 
 	/* a kernel thread: empty */
 	procfs_parse_cmdline("", 0, &p);
 	assert_int_equal(p.argc, 0);
 	assert_null(p.argv[0]);
-	free_proc(&p);
+	model_proc_clear(&p);
 
 	/* setproctitle-style: no final NUL; an empty argument is kept */
 	procfs_parse_cmdline("a\0\0b", 4, &p);
 	assert_int_equal(p.argc, 3);
 	assert_string_equal(p.argv[1], "");
 	assert_string_equal(p.argv[2], "b");
-	free_proc(&p);
+	model_proc_clear(&p);
 
 	/* hostile bytes stay raw */
 	procfs_parse_cmdline("x\x1b]0;t\a\n\xff\0", 10, &p);
 	assert_int_equal(p.argc, 1);
 	assert_memory_equal(p.argv[0], "x\x1b]0;t\a\n\xff", 9);
-	free_proc(&p);
+	model_proc_clear(&p);
 }
 
 static void cgroup_is(const char *text, const char *runtime, const char *id, const char *path)
@@ -158,7 +147,7 @@ static void cgroup_is(const char *text, const char *runtime, const char *id, con
 	}
 	if (path)
 		assert_string_equal(p.cgroup, path);
-	free_proc(&p);
+	model_proc_clear(&p);
 }
 
 #define ID64 "3f2a1234567890abcdef1234567890abcdef1234567890abcdef1234567890ab"

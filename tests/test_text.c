@@ -246,14 +246,7 @@ static struct snapshot *chain_model(pid_t n)
 
 	ns->initial = true;
 	ns->held = HELD_PROCESS;
-	for (pid_t pid = 1; pid <= n; pid++) {
-		struct proc *p = model_add_proc(s, pid);
-		p->ppid = pid - 1;
-		p->nspid[0] = pid;
-		p->nnspid = 1;
-		p->ns[LINK_PID] = P0;
-		snprintf(p->comm, sizeof p->comm, "c");
-	}
+	test_chain(s, n, P0);
 	model_link(s);
 	return s;
 }

@@ -21,31 +21,6 @@
 #include "ui/rows.h"
 #include "ui/view.h"
 
-struct fx {
-	struct snapshot *s;
-	struct view *v;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof(*f));
-	f->s = ui_model();
-	f->v = view_new();
-	view_resize(f->v, 80, 24);
-	view_set_snapshot(f->v, f->s);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	view_free(f->v);
-	model_free(f->s);
-	free(f);
-	return 0;
-}
-
 static long find_row(const struct view *v, enum row_kind kind, uint64_t a)
 {
 	for (size_t i = 0; i < v->nrows; i++)
@@ -299,7 +274,7 @@ static void test_case_fold(void **state)
 	struct view *v = f->v;
 	struct snapshot *s = ui_model();
 	struct proc *p = ui_proc(s, 900, 1, "x", UI_P0, 1, (pid_t[]){ 900 });
-	ui_argv(p,
+	test_argv(p,
 		"\xc3\x89"
 		"clair",
 		"a\x1b"
@@ -622,14 +597,7 @@ static void test_deep_chain(void **state)
 	int deepest = 0;
 
 	ui_ns(s, NS_PID, UI_P0, 0, HELD_PROCESS, NULL);
-	for (pid_t pid = 1; pid <= N; pid++) {
-		struct proc *p = model_add_proc(s, pid);
-		p->ppid = pid - 1;
-		p->nspid[0] = pid;
-		p->nnspid = 1;
-		p->ns[LINK_PID] = UI_P0;
-		snprintf(p->comm, sizeof p->comm, "c");
-	}
+	test_chain(s, N, UI_P0);
 	model_link(s);
 	view_resize(v, 80, 24);
 	view_set_snapshot(v, s);
@@ -667,20 +635,20 @@ int main(void)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_tree, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_moves, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_folds, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_views, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_veth_jump, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_case_fold, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_perspective, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_perspective_gone, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ppid_loop, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_spawn_and_actions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_moves, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_folds, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_refresh, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_views, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_veth_jump, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_search, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_filter, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_case_fold, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_perspective, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_perspective_gone, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ppid_loop, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_spawn_and_actions, ui_fx_setup, ui_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_sort, ui_fx_setup, ui_fx_teardown),
 		cmocka_unit_test(test_big),
 		cmocka_unit_test(test_deep_chain),
 	};

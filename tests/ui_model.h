@@ -14,10 +14,14 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "src/model.h"
 #include "src/util.h"
+#include "tests/test_helpers.h"
+#include "ui/grid.h"
+#include "ui/view.h"
 
 #define UI_U0	4026531837ULL
 #define UI_U1	4026532001ULL
@@ -29,22 +33,6 @@
 #define UI_NF	4026532400ULL /* held only by an fd */
 #define UI_UTS0 4026531838ULL
 #define UI_UTSB 4026532500ULL
-
-static inline void ui_argv(struct proc *p, ...)
-{
-	va_list ap;
-	size_t n = 0;
-	va_start(ap, p);
-	while (va_arg(ap, const char *))
-		n++;
-	va_end(ap);
-	p->argv = xcalloc(n + 1, sizeof(char *));
-	p->argc = n;
-	va_start(ap, p);
-	for (size_t i = 0; i < n; i++)
-		p->argv[i] = xstrdup(va_arg(ap, const char *));
-	va_end(ap);
-}
 
 static inline struct proc *ui_proc(struct snapshot *s, pid_t pid, pid_t ppid, const char *comm,
 				   uint64_t pidns, int nnspid, const pid_t *nspid)
@@ -157,23 +145,23 @@ static inline struct snapshot *ui_model_sized(int extra)
 			ui_ns(s, t, model_initial_ino(t), 0, HELD_PROCESS, NULL);
 
 	p = ui_proc(s, 1, 0, "init", UI_P0, 1, (pid_t[]){ 1 });
-	ui_argv(p, "/sbin/init", NULL);
+	test_argv(p, "/sbin/init", NULL);
 	ui_proc(s, 2, 0, "kthreadd", UI_P0, 1, (pid_t[]){ 2 });
 	p = ui_proc(s, 100, 1, "nsview", UI_P0, 1, (pid_t[]){ 100 });
-	ui_argv(p, "nsview", NULL);
+	test_argv(p, "nsview", NULL);
 	ui_res(p, 'R', 12595, 250, 500);
 	p = ui_proc(s, 200, 1, "unshare", UI_P0, 1, (pid_t[]){ 200 });
-	ui_argv(p, "unshare", "--pid", "--fork", "sh", NULL);
+	test_argv(p, "unshare", "--pid", "--fork", "sh", NULL);
 	p = ui_proc(s, 201, 200, "sh", UI_PA, 2, (pid_t[]){ 201, 1 });
-	ui_argv(p, "sh", NULL);
+	test_argv(p, "sh", NULL);
 	p = ui_proc(s, 202, 201, "sleep", UI_PA, 2, (pid_t[]){ 202, 2 });
-	ui_argv(p, "sleep", "infinity", NULL);
+	test_argv(p, "sleep", "infinity", NULL);
 	p->uid = 1000;
 	ui_res(p, 'S', 812, 3, 1234);
 	p = ui_proc(s, 300, 202, "bash", UI_PB, 3, (pid_t[]){ 300, 3, 1 });
-	ui_argv(p, "bash", NULL);
+	test_argv(p, "bash", NULL);
 	p = ui_proc(s, 301, 300, "ev\x1b[31mil\n", UI_PB, 3, (pid_t[]){ 301, 4, 2 });
-	ui_argv(p, "ev\x1b]0;pwn\x07il", "\xff\xfe",
+	test_argv(p, "ev\x1b]0;pwn\x07il", "\xff\xfe",
 		"\xe2\x80\xae"
 		"txt.exe",
 		NULL);
@@ -183,7 +171,7 @@ static inline struct snapshot *ui_model_sized(int extra)
 	for (int i = 0; i < extra; i++) {
 		p = ui_proc(s, 1000 + i, i % 10 ? 1000 + i / 10 * 10 : 1, "worker", UI_P0, 1,
 			    (pid_t[]){ 1000 + i });
-		ui_argv(p, "worker", "--id", "x", NULL);
+		test_argv(p, "worker", "--id", "x", NULL);
 	}
 
 	struct netns *net = model_add_netns(s, UI_N0);
@@ -217,6 +205,47 @@ static inline struct snapshot *ui_model_sized(int extra)
 static inline struct snapshot *ui_model(void)
 {
 	return ui_model_sized(0);
+}
+
+/* A cmocka fixture: ui_model() in a fresh view (80x24, view 1). */
+struct fx {
+	struct snapshot *s;
+	struct view *v;
+};
+
+static inline int ui_fx_setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	f->s = ui_model();
+	f->v = view_new();
+	view_set_snapshot(f->v, f->s);
+	*state = f;
+	return 0;
+}
+
+static inline int ui_fx_teardown(void **state)
+{
+	struct fx *f = *state;
+	view_free(f->v);
+	model_free(f->s);
+	free(f);
+	return 0;
+}
+
+/* Line y of a grid as text (a new string; "" past the last line). */
+static inline char *ui_grid_line(const struct grid *g, int y)
+{
+	struct strbuf all = { 0 };
+	grid_dump(g, &all);
+	char *p = all.buf;
+	for (int i = 0; i < y && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	char *line = p ? xstrndup(p, strcspn(p, "\n")) : xstrdup("");
+	sb_free(&all);
+	return line;
 }
 
 #endif
