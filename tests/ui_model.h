@@ -162,9 +162,9 @@ static inline struct snapshot *ui_model_sized(int extra)
 	test_argv(p, "bash", NULL);
 	p = ui_proc(s, 301, 300, "ev\x1b[31mil\n", UI_PB, 3, (pid_t[]){ 301, 4, 2 });
 	test_argv(p, "ev\x1b]0;pwn\x07il", "\xff\xfe",
-		"\xe2\x80\xae"
-		"txt.exe",
-		NULL);
+		  "\xe2\x80\xae"
+		  "txt.exe",
+		  NULL);
 	p->ctr_runtime = xstrdup("docker");
 	p->ctr_id = xstrdup("3f2a1b4c5d6e7f8091a2b3c4d5e6f708");
 	p->cgroup = xstrdup("/system.slice/docker-3f2a.scope");
